@@ -16,8 +16,8 @@ public readonly record struct Coding(string System, string Code)
     /// <summary>CPT, <c>http://www.ama-assn.org/go/cpt</c>.</summary>
     public const string Cpt = "http://www.ama-assn.org/go/cpt";
 
-    /// <summary>HCPCS Level II, <c>urn:oid:2.16.840.1.113883.6.285</c> (the system URI the eCQM value sets use).</summary>
-    public const string Hcpcs = "urn:oid:2.16.840.1.113883.6.285";
+    /// <summary>HCPCS Level II, <c>http://www.nlm.nih.gov/research/umls/hcpcs</c> (the system URI the eCQM value sets use).</summary>
+    public const string Hcpcs = "http://www.nlm.nih.gov/research/umls/hcpcs";
 
     /// <summary>ICD-10-CM, <c>http://hl7.org/fhir/sid/icd-10-cm</c>.</summary>
     public const string Icd10Cm = "http://hl7.org/fhir/sid/icd-10-cm";
@@ -25,8 +25,11 @@ public readonly record struct Coding(string System, string Code)
     /// <summary>CDC Race and Ethnicity, <c>urn:oid:2.16.840.1.113883.6.238</c>.</summary>
     public const string CdcRaceEthnicity = "urn:oid:2.16.840.1.113883.6.238";
 
-    /// <summary>Source of Payment Typology (PHDSC), <c>urn:oid:2.16.840.1.113883.3.221.5</c>.</summary>
+    /// <summary>Source of Payment Typology (PHDSC) by its OID, <c>urn:oid:2.16.840.1.113883.3.221.5</c> (US Core 3-5).</summary>
     public const string PaymentTypology = "urn:oid:2.16.840.1.113883.3.221.5";
+
+    /// <summary>Source of Payment Typology by its URL, <c>https://nahdo.org/sopt</c> (US Core 6+, the eCQM value sets).</summary>
+    public const string PaymentTypologyUrl = "https://nahdo.org/sopt";
 
     /// <inheritdoc />
     public override string ToString() => System + "|" + Code;
