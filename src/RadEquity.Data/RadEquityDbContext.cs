@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RadEquity.Data.Model;
+
+namespace RadEquity.Data;
+
+/// <summary>
+/// The RadEquity store: facts, raw resources, quarantine and ingest runs. One model for SQLite and PostgreSQL;
+/// each provider has a thin subclass that owns its migrations (see docs/adr/0001-storage.md). Table and column
+/// names are snake_case on both, so hand-written SQL reads the same everywhere.
+/// </summary>
+public abstract class RadEquityDbContext : DbContext
+{
+    /// <summary>For the provider subclasses.</summary>
+    protected RadEquityDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    public DbSet<PatientRow> Patients => Set<PatientRow>();
+
+    public DbSet<CoverageRow> Coverages => Set<CoverageRow>();
+
+    public DbSet<ClinicalEventRow> ClinicalEvents => Set<ClinicalEventRow>();
+
+    public DbSet<AppointmentRow> Appointments => Set<AppointmentRow>();
+
+    public DbSet<SiteRow> Sites => Set<SiteRow>();
+
+    public DbSet<RawResourceRow> RawResources => Set<RawResourceRow>();
+
+    public DbSet<QuarantineRow> Quarantine => Set<QuarantineRow>();
+
+    public DbSet<IngestRunRow> IngestRuns => Set<IngestRunRow>();
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+
+        modelBuilder.Entity<PatientRow>(e => MapPatientTable(e, "patients"));
+        modelBuilder.Entity<CoverageRow>(e => MapPatientTable(e, "coverages"));
+        modelBuilder.Entity<ClinicalEventRow>(e => MapPatientTable(e, "clinical_events"));
+        modelBuilder.Entity<AppointmentRow>(e => MapPatientTable(e, "appointments"));
+        modelBuilder.Entity<SiteRow>(e => MapResourceTable(e, "sites"));
+        modelBuilder.Entity<RawResourceRow>(e =>
+        {
+            MapResourceTable(e, "raw_resources");
+            e.HasIndex(r => new { r.Source, r.PatientId });
+        });
+        modelBuilder.Entity<QuarantineRow>(e =>
+        {
+            e.ToTable("quarantine");
+            e.HasKey(q => q.Id);
+            e.HasIndex(q => new { q.Source, q.File, q.Line }).IsUnique();
+        });
+        modelBuilder.Entity<IngestRunRow>(e =>
+        {
+            e.ToTable("ingest_runs");
+            e.HasKey(r => r.Id);
+            e.HasIndex(r => r.Status);
+        });
+
+        ApplySnakeCaseNames(modelBuilder);
+    }
+
+    private static void MapResourceTable<T>(EntityTypeBuilder<T> entity, string table)
+        where T : ResourceRow
+    {
+        entity.ToTable(table);
+        entity.HasKey(r => new { r.Source, r.ResourceType, r.ResourceId });
+    }
+
+    // ARCHITECTURE "every clinical table carries the patient key": the (source, patient_id) index is what a
+    // per-patient read uses today and what a distribution key would be tomorrow.
+    private static void MapPatientTable<T>(EntityTypeBuilder<T> entity, string table)
+        where T : ResourceRow
+    {
+        MapResourceTable(entity, table);
+        entity.HasIndex("Source", "PatientId");
+    }
+
+    private static void ApplySnakeCaseNames(ModelBuilder modelBuilder)
+    {
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            var table = entity.GetTableName()!;
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(ToSnakeCase(property.Name));
+            }
+
+            entity.FindPrimaryKey()?.SetName("pk_" + table);
+            foreach (var index in entity.GetIndexes())
+            {
+                var prefix = index.IsUnique ? "ux_" : "ix_";
+                index.SetDatabaseName(prefix + table + "_" + string.Join('_', index.Properties.Select(p => ToSnakeCase(p.Name))));
+            }
+        }
+    }
+
+    internal static string ToSnakeCase(string name)
+    {
+        var builder = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c) && i > 0)
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(char.ToLower(c, CultureInfo.InvariantCulture));
+        }
+
+        return builder.ToString();
+    }
+}
