@@ -1,0 +1,94 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using RadEquity.Data;
+using RadEquity.Engine.Ingest;
+using RadEquity.Interop.Ingest;
+using RadEquity.Interop.Synthetic;
+
+namespace RadEquity.Web.Features.Demo;
+
+/// <summary>Settings of the demo population loaded into an empty store (section <c>RadEquity:Demo</c>).</summary>
+internal sealed class DemoPopulationOptions
+{
+    public const string Section = "RadEquity:Demo";
+
+    /// <summary>Load a generated population when the store is empty.</summary>
+    public bool Enabled { get; set; } = true;
+
+    [Range(1, 1_000_000)]
+    public int Patients { get; set; } = 3000;
+
+    public int Seed { get; set; } = 20261124;
+}
+
+/// <summary>
+/// First start: an empty store gets a generated population (source "demo"), so the app shows something real
+/// without any set-up. The population is synthetic: no real patient is involved.
+/// </summary>
+internal static partial class DemoPopulation
+{
+    public const string Source = "demo";
+
+    public static IServiceCollection AddDemoPopulation(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DemoPopulationOptions>()
+            .Bind(configuration.GetSection(DemoPopulationOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        return services;
+    }
+
+    public static async Task LoadDemoPopulationIfEmptyAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var options = services.GetRequiredService<IOptions<DemoPopulationOptions>>().Value;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoPopulation));
+        if (!options.Enabled)
+        {
+            return;
+        }
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RadEquityDbContext>();
+            if (await db.IngestRuns.AnyAsync(cancellationToken).ConfigureAwait(false)
+                || await db.Patients.AnyAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+        }
+
+        var time = services.GetRequiredService<TimeProvider>();
+        var folder = Directory.CreateTempSubdirectory("radequity-demo-");
+        try
+        {
+            LogGenerating(logger, options.Patients);
+            var asOf = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            SyntheticPopulation.Generate(new GeneratorOptions
+            {
+                Patients = options.Patients,
+                Seed = options.Seed,
+                AsOf = asOf,
+                OutputDirectory = folder.FullName,
+                Profile = GeneratorProfile.LoadDefault(),
+            }, null, cancellationToken);
+
+            var summary = await IngestRun.RunAsync(
+                [Path.Combine(folder.FullName, SyntheticPopulation.ManifestFileName)],
+                new IngestOptions { Source = Source, TimeProvider = time },
+                services.GetRequiredService<IIngestSink>(),
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+            LogLoaded(logger, summary.Resources, summary.Quarantined, summary.Elapsed.TotalSeconds);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Empty store: generating a demo population of {Patients} synthetic patients")]
+    private static partial void LogGenerating(ILogger logger, int patients);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo population loaded: {Resources} resources, {Quarantined} quarantined, in {Seconds:F1} s")]
+    private static partial void LogLoaded(ILogger logger, long resources, long quarantined, double seconds);
+}
