@@ -152,7 +152,7 @@ internal sealed class PostgresIngestSink(string connectionString, TimeProvider t
         var resource = pending.Resource!;
         return
         [
-            pending.Key.Source, pending.Key.ResourceType, pending.Key.ResourceId, FactTable.PatientIdOf(resource.Fact),
+            pending.Key.Source, pending.Key.ResourceType, pending.Key.ResourceId, resource.PatientId ?? FactTable.PatientIdOf(resource.Fact),
             resource.VersionId, resource.LastUpdated, pending.ContentHash, RawContent.Compress(resource.RawJson.Span), now,
         ];
     }

@@ -80,7 +80,7 @@ internal sealed class SqliteIngestSink(string connectionString, TimeProvider tim
             var resource = pending.Resource!;
             statements.Get(RawUpsertSql, RawNames)
                 .Execute(
-                    key.Source, key.ResourceType, key.ResourceId, FactTable.PatientIdOf(resource.Fact), resource.VersionId,
+                    key.Source, key.ResourceType, key.ResourceId, resource.PatientId ?? FactTable.PatientIdOf(resource.Fact), resource.VersionId,
                     resource.LastUpdated, pending.ContentHash, RawContent.Compress(resource.RawJson.Span), now);
             if (resource.Fact is { } fact)
             {

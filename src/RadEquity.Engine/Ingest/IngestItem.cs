@@ -28,7 +28,15 @@ public sealed record ProjectedResource(
     string? VersionId,
     DateTimeOffset? LastUpdated,
     ReadOnlyMemory<byte> RawJson,
-    Fact? Fact) : IngestItem(Location);
+    Fact? Fact) : IngestItem(Location)
+{
+    /// <summary>
+    /// The patient the resource is about (subject, patient or beneficiary), also for types without a fact, so every
+    /// stored row carries the patient key (ARCHITECTURE: the schema distributes by patient). Null when the resource
+    /// is about no patient (Organization, Location, Practitioner) or names none.
+    /// </summary>
+    public string? PatientId { get; init; }
+}
 
 /// <summary>A resource removed at the source (a Bundle entry with request.method DELETE).</summary>
 public sealed record DeletedResource(RecordLocation Location, ResourceKey Key) : IngestItem(Location);
