@@ -11,11 +11,20 @@ internal static class GenerateCommand
     {
         var patients = new Option<int>("--patients") { Description = "Number of patients.", DefaultValueFactory = _ => 1000 };
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives byte-identical output.", DefaultValueFactory = _ => 1 };
-        var asOf = new Option<DateOnly>("--as-of")
+        var asOf = new Option<DateOnly?>("--as-of")
         {
-            Description = "The date the population's histories end (yyyy-MM-dd).",
-            DefaultValueFactory = _ => new DateOnly(DateTime.UtcNow.Year, 1, 1),
-            CustomParser = result => DateOnly.ParseExact(result.Tokens.Single().Value, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Description = "The date the population's histories end (yyyy-MM-dd). Default: 1 January of the current year.",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Single().Value;
+                if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                {
+                    return date;
+                }
+
+                result.AddError($"--as-of: '{text}' is not a date of the form yyyy-MM-dd.");
+                return null;
+            },
         };
         var output = new Option<DirectoryInfo>("--out") { Description = "Output folder (created if needed).", Required = true };
         var profile = new Option<FileInfo?>("--profile") { Description = "Generator profile (JSON); default: the built-in, calibrated profile." };
@@ -33,13 +42,24 @@ internal static class GenerateCommand
                 return 2;
             }
 
+            GeneratorProfile generatorProfile;
+            try
+            {
+                generatorProfile = parse.GetValue(profile) is { } file ? GeneratorProfile.Load(file.FullName) : GeneratorProfile.LoadDefault();
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine("radequity generate: " + e.Message);
+                return 2;
+            }
+
             var options = new GeneratorOptions
             {
                 Patients = count,
                 Seed = parse.GetValue(seed),
-                AsOf = parse.GetValue(asOf),
+                AsOf = parse.GetValue(asOf) ?? new DateOnly(TimeProvider.System.GetUtcNow().Year, 1, 1),
                 OutputDirectory = parse.GetValue(output)!.FullName,
-                Profile = parse.GetValue(profile) is { } file ? GeneratorProfile.Load(file.FullName) : GeneratorProfile.LoadDefault(),
+                Profile = generatorProfile,
             };
             var started = TimeProvider.System.GetTimestamp();
             await ConsoleProgress.RunAsync("Generating", count, report => Task.Run(

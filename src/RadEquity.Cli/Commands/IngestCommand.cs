@@ -41,11 +41,28 @@ internal static class IngestCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var target = StoreConnection.Parse(CommonOptions.ResolveDatabase(parse.GetValue(db)));
+            CsvMapping? csvMapping;
+            try
+            {
+                csvMapping = parse.GetValue(mapping) is { } file ? CsvMapping.Load(file.FullName) : null;
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or System.Text.Json.JsonException)
+            {
+                Console.Error.WriteLine("radequity ingest: --csv-mapping: " + e.Message);
+                return 2;
+            }
+
+            if (parse.GetValue(batchSize) < 1)
+            {
+                Console.Error.WriteLine("radequity ingest: --batch-size must be at least 1.");
+                return 2;
+            }
+
             var options = new IngestOptions
             {
                 Source = parse.GetValue(source)!,
                 BatchSize = parse.GetValue(batchSize),
-                CsvMapping = parse.GetValue(mapping) is { } file ? CsvMapping.Load(file.FullName) : null,
+                CsvMapping = csvMapping,
             };
             return await RunAsync(parse.GetValue(paths)!, target, options, cancellationToken).ConfigureAwait(false);
         });
@@ -62,7 +79,16 @@ internal static class IngestCommand
         }
 
         Console.Out.WriteLine($"Store: {target.Description}");
-        await target.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await target.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            Console.Error.WriteLine($"radequity ingest: cannot open the store ({target.Description}): {e.Message}");
+            return 1;
+        }
+
         var sink = target.CreateSink();
         var total = InputDiscovery.Discover(paths).Files.Sum(f => f.Length);
 
