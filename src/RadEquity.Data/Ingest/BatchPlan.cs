@@ -97,7 +97,9 @@ internal sealed class BatchPlan
             }
         }
 
-        var resources = order.Select(key => new PendingResource(key, winners[key] as ProjectedResource)).ToArray();
+        // Hashing (SHA-256 of every resource's bytes) runs in parallel; the winners dictionary is only read here.
+        var resources = new PendingResource[order.Count];
+        Parallel.For(0, resources.Length, i => resources[i] = new PendingResource(order[i], winners[order[i]] as ProjectedResource));
         return new BatchPlan(resources, quarantine.Values.ToArray(), superseded);
     }
 

@@ -28,8 +28,9 @@ internal sealed class FactTable
 {
     private readonly Func<Fact, object?[]> _values;
 
-    private FactTable(string name, Type factType, Column[] columns, Func<Fact, object?[]> values)
+    private FactTable(int index, string name, Type factType, Column[] columns, Func<Fact, object?[]> values)
     {
+        Index = index;
         Name = name;
         FactType = factType;
         Columns = columns;
@@ -41,7 +42,7 @@ internal sealed class FactTable
 
     public static IReadOnlyList<FactTable> All { get; } =
     [
-        new("patients", typeof(PatientFact),
+        new(0, "patients", typeof(PatientFact),
             [Text("patient_id"), new("birth_date", ColumnType.Date), Text("sex"), Text("birth_sex"), Text("race_codes"),
              Text("ethnicity_codes"), Text("language_code"), new("needs_interpreter", ColumnType.Bool), Text("postal_code"),
              Text("state"), new("latitude", ColumnType.Double), new("longitude", ColumnType.Double), new("deceased_date", ColumnType.Date)],
@@ -49,13 +50,13 @@ internal sealed class FactTable
                 ? [p.PatientId, p.BirthDate, EnumName(p.Sex), p.BirthSex, Coding.Join(p.RaceCodes), Coding.Join(p.EthnicityCodes),
                    p.LanguageCode, p.NeedsInterpreter, p.PostalCode, p.State, p.Latitude, p.Longitude, p.DeceasedDate]
                 : throw Mismatch(f)),
-        new("coverages", typeof(CoverageFact),
+        new(1, "coverages", typeof(CoverageFact),
             [Text("patient_id"), Text("category"), Text("type_codes"), Text("status"), new("start_date", ColumnType.Date),
              new("end_date", ColumnType.Date), Text("payer_name")],
             f => f is CoverageFact c
                 ? [c.PatientId, EnumName(c.Category), Coding.Join(c.TypeCodes), c.Status, c.Start, c.End, c.PayerName]
                 : throw Mismatch(f)),
-        new("clinical_events", typeof(ClinicalEvent),
+        new(2, "clinical_events", typeof(ClinicalEvent),
             [Text("patient_id"), Text("kind"), Text("codes"), Text("categories"), Text("status"), Stamp("starts_at"),
              Stamp("ends_at"), Text("value_codes"), new("value_quantity", ColumnType.Decimal), Text("value_unit"),
              Text("body_site_codes"), Text("location_id"), Text("based_on_id")],
@@ -63,13 +64,13 @@ internal sealed class FactTable
                 ? [e.PatientId, EnumName(e.Kind), Coding.Join(e.Codes), Coding.Join(e.Categories), e.Status, e.Start, e.End,
                    Coding.Join(e.ValueCodes), e.ValueQuantity, e.ValueUnit, Coding.Join(e.BodySiteCodes), e.LocationId, e.BasedOnId]
                 : throw Mismatch(f)),
-        new("appointments", typeof(AppointmentFact),
+        new(3, "appointments", typeof(AppointmentFact),
             [Text("patient_id"), Text("status"), Text("service_codes"), Stamp("starts_at"), Stamp("ends_at"),
              Stamp("created_at"), Text("location_id")],
             f => f is AppointmentFact a
                 ? [a.PatientId, a.Status, Coding.Join(a.ServiceCodes), a.Start, a.End, a.Created, a.LocationId]
                 : throw Mismatch(f)),
-        new("sites", typeof(SiteFact),
+        new(4, "sites", typeof(SiteFact),
             [Text("location_id"), Text("name"), new("is_mobile", ColumnType.Bool), Text("postal_code"),
              new("latitude", ColumnType.Double), new("longitude", ColumnType.Double), Text("organization_id")],
             f => f is SiteFact s
@@ -84,6 +85,9 @@ internal sealed class FactTable
         new("content", ColumnType.Bytes), Stamp("ingested_at"),
     ];
 
+    /// <summary>The table's position in <see cref="All"/>.</summary>
+    public int Index { get; }
+
     public string Name { get; }
 
     public Type FactType { get; }
@@ -91,9 +95,19 @@ internal sealed class FactTable
     /// <summary>The columns after the resource key.</summary>
     public Column[] Columns { get; }
 
-    public static FactTable For(Fact fact) =>
-        All.FirstOrDefault(t => t.FactType == fact.GetType())
-        ?? throw new NotSupportedException($"No table stores {fact.GetType().Name}.");
+    public static FactTable For(Fact fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        foreach (var table in All)
+        {
+            if (table.FactType == fact.GetType())
+            {
+                return table;
+            }
+        }
+
+        throw new NotSupportedException($"No table stores {fact.GetType().Name}.");
+    }
 
     /// <summary>The values of <see cref="Columns"/> for a fact of this table.</summary>
     public object?[] Values(Fact fact) => _values(fact);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using RadEquity.Engine.Facts;
 using RadEquity.Engine.Ingest;
@@ -6,28 +5,27 @@ using RadEquity.Engine.Ingest;
 namespace RadEquity.Data.Ingest;
 
 /// <summary>
-/// Writes ingest batches to SQLite: one IMMEDIATE transaction per batch, each statement prepared once per batch
-/// and re-bound per row, WAL journal with synchronous=NORMAL (durable at checkpoints, never corrupt).
+/// Writes ingest batches to SQLite: one IMMEDIATE transaction per batch, each per-row statement prepared once
+/// per batch on the raw handle and bound by index (see <see cref="SqliteStatement"/>), WAL journal with
+/// synchronous=NORMAL (durable at checkpoints, never corrupt).
 /// </summary>
 internal sealed class SqliteIngestSink(string connectionString, TimeProvider time) : IIngestSink
 {
-    private static readonly string[] KeyNames = Names(FactTable.KeyColumns);
-    private static readonly string[] RawNames = Names(FactTable.KeyColumns.Concat(FactTable.RawColumns));
+    private const int KeyCount = 3;
     private static readonly string SelectStoredSql =
         "SELECT content_hash, version_id, last_updated FROM raw_resources WHERE " + SqlText.KeyMatch;
     private static readonly string DeleteRawSql = "DELETE FROM raw_resources WHERE " + SqlText.KeyMatch;
-    private static readonly string RawUpsertSql = SqlText.RawUpsert("VALUES (" + SqlText.ParameterList(RawNames) + ")");
+    private static readonly string RawUpsertSql = SqlText.RawUpsert(
+        "VALUES (" + SqlText.ParameterList(FactTable.KeyColumns.Concat(FactTable.RawColumns).Select(c => c.Name)) + ")");
     private static readonly string QuarantineUpsertSql =
         SqlText.QuarantineUpsert("VALUES (" + SqlText.ParameterList(SqlText.QuarantineColumns) + ")");
-    private static readonly Dictionary<string, string> DeleteFactSql =
-        FactTable.All.ToDictionary(t => t.Name, t => $"DELETE FROM {t.Name} WHERE " + SqlText.KeyMatch);
-    private static readonly Dictionary<string, (string Sql, string[] Names)> InsertSql = FactTable.All.ToDictionary(
-        t => t.Name,
-        t =>
-        {
-            var names = Names(FactTable.KeyColumns.Concat(t.Columns));
-            return ($"INSERT INTO {t.Name} ({string.Join(", ", names)}) VALUES ({SqlText.ParameterList(names)})", names);
-        });
+    private static readonly string[] DeleteFactSql =
+        FactTable.All.Select(t => $"DELETE FROM {t.Name} WHERE " + SqlText.KeyMatch).ToArray();
+    private static readonly string[] InsertFactSql = FactTable.All.Select(t =>
+    {
+        var names = FactTable.KeyColumns.Concat(t.Columns).Select(c => c.Name).ToArray();
+        return $"INSERT INTO {t.Name} ({string.Join(", ", names)}) VALUES ({SqlText.ParameterList(names)})";
+    }).ToArray();
 
     /// <summary>Test seam: runs after every write of a batch, just before its commit.</summary>
     internal Func<Task>? BeforeCommit { get; init; }
@@ -49,27 +47,36 @@ internal sealed class SqliteIngestSink(string connectionString, TimeProvider tim
         var plan = BatchPlan.Create(batch);
         var now = StoreTimestamp.ToSqliteText(time.GetUtcNow());
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var transaction = connection.BeginTransaction();
-        using var statements = new Statements(connection, transaction);
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using var statements = new Statements(connection);
 
-        long inserted = 0, updated = 0, unchanged = plan.Superseded, deleted = 0;
-        foreach (var pending in plan.Resources)
+        // Decide every key first, so the rows to write can be prepared (compressed) in parallel before the
+        // single-threaded writes.
+        var resources = plan.Resources;
+        var actions = new WriteAction[resources.Count];
+        for (var i = 0; i < actions.Length; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var key = pending.Key;
-            var action = pending.Decide(ReadStored(statements, key));
-            switch (action)
+            actions[i] = Decide(statements.SelectStored, resources[i]);
+        }
+
+        var writes = PreparedWrite.CreateWhere(resources, i => actions[i] is WriteAction.Insert or WriteAction.Replace, cancellationToken);
+        long inserted = 0, updated = 0, unchanged = plan.Superseded, deleted = 0;
+        for (var i = 0; i < actions.Length; i++)
+        {
+            var key = resources[i].Key;
+            switch (actions[i])
             {
                 case WriteAction.Unchanged:
                     unchanged++;
                     continue;
                 case WriteAction.Delete:
-                    DeleteFacts(statements, key);
-                    statements.Get(DeleteRawSql, KeyNames).Execute(key.Source, key.ResourceType, key.ResourceId);
+                    DeleteFact(statements, key, likelyTable: null);
+                    Execute(statements.DeleteRaw, key);
                     deleted++;
                     continue;
                 case WriteAction.Replace:
-                    DeleteFacts(statements, key);
+                    DeleteFact(statements, key, writes[i]!.Table);
                     updated++;
                     break;
                 case WriteAction.Insert:
@@ -77,26 +84,28 @@ internal sealed class SqliteIngestSink(string connectionString, TimeProvider tim
                     break;
             }
 
-            var resource = pending.Resource!;
-            statements.Get(RawUpsertSql, RawNames)
-                .Execute(
-                    key.Source, key.ResourceType, key.ResourceId, resource.PatientId ?? FactTable.PatientIdOf(resource.Fact), resource.VersionId,
-                    resource.LastUpdated, pending.ContentHash, RawContent.Compress(resource.RawJson.Span), now);
-            if (resource.Fact is { } fact)
+            var write = writes[i]!;
+            WriteRaw(statements.RawUpsert, write, now);
+            if (write.Table is { } table)
             {
-                var table = FactTable.For(fact);
-                var (sql, names) = InsertSql[table.Name];
-                statements.Get(sql, names)
-                    .Execute([key.Source, key.ResourceType, key.ResourceId, .. table.Values(fact)]);
+                WriteFact(statements.InsertFact(table), key, table, write.FactValues!);
             }
         }
 
-        var upsert = statements.Get(QuarantineUpsertSql, SqlText.QuarantineColumns);
+        var upsert = statements.QuarantineUpsert;
         foreach (var record in plan.Quarantined)
         {
-            upsert.Execute(
-                runId, record.Source, record.Location.File, record.Location.Line, record.Location.Field, record.ResourceType,
-                record.ResourceId, record.Reason, record.Excerpt, now);
+            upsert.BindInt64(1, runId);
+            upsert.BindText(2, record.Source);
+            upsert.BindText(3, record.Location.File);
+            upsert.BindInt64(4, record.Location.Line);
+            upsert.BindText(5, record.Location.Field);
+            upsert.BindText(6, record.ResourceType);
+            upsert.BindText(7, record.ResourceId);
+            upsert.BindText(8, record.Reason);
+            upsert.BindText(9, record.Excerpt);
+            upsert.BindText(10, now);
+            upsert.Execute();
         }
 
         if (BeforeCommit is not null)
@@ -108,30 +117,89 @@ internal sealed class SqliteIngestSink(string connectionString, TimeProvider tim
         return new BatchResult(inserted, updated, unchanged, deleted, plan.Quarantined.Count);
     }
 
-    private static string[] Names(IEnumerable<Column> columns) => columns.Select(c => c.Name).ToArray();
-
-    private static StoredVersion? ReadStored(Statements statements, ResourceKey key)
+    private static WriteAction Decide(SqliteStatement select, PendingResource pending)
     {
-        var command = statements.Get(SelectStoredSql, KeyNames);
-        command.Bind(key.Source, key.ResourceType, key.ResourceId);
-        using var reader = command.Command.ExecuteReader();
-        if (!reader.Read())
+        BindKey(select, pending.Key);
+        try
         {
-            return null;
-        }
+            if (!select.StepRow())
+            {
+                return pending.Decide(null);
+            }
 
-        return new StoredVersion(
-            reader.GetFieldValue<byte[]>(0),
-            reader.IsDBNull(1) ? null : reader.GetString(1),
-            reader.IsDBNull(2) ? null : StoreTimestamp.FromSqliteText(reader.GetString(2)));
+            // The common re-load case, same content, needs neither the stored hash copied nor its timestamp parsed.
+            var hash = select.ColumnBlob(0);
+            if (pending.ContentHash is { } contentHash && hash.SequenceEqual(contentHash))
+            {
+                return WriteAction.Unchanged;
+            }
+
+            var lastUpdated = select.ColumnText(2);
+            return pending.Decide(new StoredVersion(
+                hash.ToArray(), select.ColumnText(1), lastUpdated is null ? null : StoreTimestamp.FromSqliteText(lastUpdated)));
+        }
+        finally
+        {
+            select.Reset();
+        }
     }
 
-    private static void DeleteFacts(Statements statements, ResourceKey key)
+    /// <summary>
+    /// Deletes the key's fact. A key has at most one fact (every write of a key replaces its fact), so when
+    /// the table the key's fact most likely lives in (that of its new fact) held it, the other four need no
+    /// probe; otherwise every table is tried.
+    /// </summary>
+    private static void DeleteFact(Statements statements, ResourceKey key, FactTable? likelyTable)
     {
+        if (likelyTable is not null && Execute(statements.DeleteFact(likelyTable), key) > 0)
+        {
+            return;
+        }
+
         foreach (var table in FactTable.All)
         {
-            statements.Get(DeleteFactSql[table.Name], KeyNames).Execute(key.Source, key.ResourceType, key.ResourceId);
+            if (table != likelyTable)
+            {
+                Execute(statements.DeleteFact(table), key);
+            }
         }
+    }
+
+    private static int Execute(SqliteStatement statement, ResourceKey key)
+    {
+        BindKey(statement, key);
+        return statement.Execute();
+    }
+
+    private static void BindKey(SqliteStatement statement, ResourceKey key)
+    {
+        statement.BindText(1, key.Source);
+        statement.BindText(2, key.ResourceType);
+        statement.BindText(3, key.ResourceId);
+    }
+
+    private static void WriteRaw(SqliteStatement upsert, PreparedWrite write, string now)
+    {
+        var resource = write.Resource;
+        BindKey(upsert, write.Pending.Key);
+        upsert.BindText(4, write.PatientId);
+        upsert.BindText(5, resource.VersionId);
+        upsert.BindTimestamp(6, resource.LastUpdated);
+        upsert.BindBlob(7, write.Pending.ContentHash);
+        upsert.BindBlob(8, write.Content);
+        upsert.BindText(9, now);
+        upsert.Execute();
+    }
+
+    private static void WriteFact(SqliteStatement insert, ResourceKey key, FactTable table, object?[] values)
+    {
+        BindKey(insert, key);
+        for (var i = 0; i < values.Length; i++)
+        {
+            insert.Bind(KeyCount + 1 + i, values[i], table.Columns[i].Type);
+        }
+
+        insert.Execute();
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
@@ -141,7 +209,12 @@ internal sealed class SqliteIngestSink(string connectionString, TimeProvider tim
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA cache_size=-32768;";
+            // A 64 MiB page cache keeps the upper levels of a large store's B-trees resident. Checkpointing every
+            // 16,384 WAL pages instead of 1,000 (about one checkpoint per ten 5,000-resource batches instead of one
+            // per batch) cut commit time by a third in the bulk benchmark; the WAL is truncated back to 64 MiB.
+            pragma.CommandText =
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA cache_size=-65536; " +
+                "PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=16384; PRAGMA journal_size_limit=67108864;";
             pragma.ExecuteNonQuery();
             return connection;
         }
@@ -152,63 +225,35 @@ internal sealed class SqliteIngestSink(string connectionString, TimeProvider tim
         }
     }
 
-    /// <summary>The batch's prepared statements, created on first use and disposed with the batch.</summary>
-    private sealed class Statements(SqliteConnection connection, SqliteTransaction transaction) : IDisposable
+    /// <summary>The batch's prepared statements, each created on first use and finalized with the batch.</summary>
+    private sealed class Statements(SqliteConnection connection) : IDisposable
     {
-        private readonly Dictionary<string, Prepared> _byText = new(StringComparer.Ordinal);
+        private const int DeleteFactSlot = 4;
+        private static readonly int InsertFactSlot = DeleteFactSlot + FactTable.All.Count;
+        private readonly SqliteStatement?[] _slots = new SqliteStatement?[DeleteFactSlot + (2 * FactTable.All.Count)];
 
-        public Prepared Get(string sql, IReadOnlyList<string> parameterNames)
-        {
-            if (!_byText.TryGetValue(sql, out var prepared))
-            {
-                var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = sql;
-                foreach (var name in parameterNames)
-                {
-                    command.Parameters.Add(new SqliteParameter("@" + name, null));
-                }
+        public SqliteStatement SelectStored => Get(0, SelectStoredSql, KeyCount);
 
-                command.Prepare();
-                prepared = new Prepared(command);
-                _byText.Add(sql, prepared);
-            }
+        public SqliteStatement DeleteRaw => Get(1, DeleteRawSql, KeyCount);
 
-            return prepared;
-        }
+        public SqliteStatement RawUpsert => Get(2, RawUpsertSql, KeyCount + FactTable.RawColumns.Length);
+
+        public SqliteStatement QuarantineUpsert => Get(3, QuarantineUpsertSql, SqlText.QuarantineColumns.Length);
+
+        public SqliteStatement DeleteFact(FactTable table) => Get(DeleteFactSlot + table.Index, DeleteFactSql[table.Index], KeyCount);
+
+        public SqliteStatement InsertFact(FactTable table) =>
+            Get(InsertFactSlot + table.Index, InsertFactSql[table.Index], KeyCount + table.Columns.Length);
 
         public void Dispose()
         {
-            foreach (var prepared in _byText.Values)
+            foreach (var statement in _slots)
             {
-                prepared.Command.Dispose();
-            }
-        }
-    }
-
-    private sealed class Prepared(SqliteCommand command)
-    {
-        public SqliteCommand Command { get; } = command;
-
-        public void Bind(params object?[] values)
-        {
-            var parameters = Command.Parameters;
-            for (var i = 0; i < values.Length; i++)
-            {
-                parameters[i].Value = values[i] switch
-                {
-                    null => DBNull.Value,
-                    DateTimeOffset timestamp => StoreTimestamp.ToSqliteText(timestamp),
-                    decimal number => number.ToString("0.0###########################", CultureInfo.InvariantCulture),
-                    var value => value,
-                };
+                statement?.Dispose();
             }
         }
 
-        public void Execute(params object?[] values)
-        {
-            Bind(values);
-            Command.ExecuteNonQuery();
-        }
+        private SqliteStatement Get(int slot, string sql, int parameterCount) =>
+            _slots[slot] ??= new SqliteStatement(connection, sql, parameterCount);
     }
 }

@@ -118,6 +118,21 @@ public abstract class IngestSinkTests(PostgresTestServer? server) : StoreTestBas
     }
 
     [SkippableFact]
+    public async Task WriteBatch_NewerVersionWithoutFact_RemovesOldFact()
+    {
+        SkipUnlessAvailable();
+        await IngestAsync([BiRads("obs-1", "pt-1", version: "1", biRads: "LA6576-8"), BiRads("obs-2", "pt-1", version: "1", biRads: "LA6576-8")]);
+        var unprojectable = BiRads("obs-1", "pt-1", version: "2", biRads: "LA6577-6");
+
+        var result = await IngestAsync([unprojectable with { Fact = null, PatientId = "pt-1" }]);
+
+        Assert.Equal(new BatchResult(0, 1, 0, 0, 0), result);
+        await using var db = Target.CreateDbContext();
+        Assert.Equal(["obs-2"], await db.ClinicalEvents.Select(e => e.ResourceId).ToListAsync());
+        Assert.Equal([("obs-1", "2"), ("obs-2", "1")], (await db.RawResources.OrderBy(r => r.ResourceId).ToListAsync()).Select(r => (r.ResourceId, r.VersionId)));
+    }
+
+    [SkippableFact]
     public async Task WriteBatch_OlderVersionId_IsIgnoredEvenWithLaterLastUpdated()
     {
         SkipUnlessAvailable();
