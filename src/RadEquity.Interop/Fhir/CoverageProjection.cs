@@ -48,7 +48,8 @@ internal static class CoverageProjection
 }
 
 /// <summary>
-/// Payer categories from codes and, failing that, from words. SOPT (urn:oid:2.16.840.1.113883.3.221.5) by the
+/// Payer categories from codes and, failing that, from words. SOPT (urn:oid:2.16.840.1.113883.3.221.5, or
+/// https://nahdo.org/sopt as the eCQM value sets and US Core 6+ write it) by the
 /// first digit: 1 Medicare, 2 Medicaid, 5 and 6 Private, 8 Uninsured, 3/4/7/9 Other. HL7 v3 ActCode and the
 /// coverage self-pay code cover FHIR examples; words cover CSV exports and Coverage.type.text / payor names.
 /// </summary>
@@ -61,7 +62,7 @@ internal static class PayerCategories
     {
         foreach (var coding in codes)
         {
-            if (coding.System == Coding.PaymentTypology && coding.Code.Length > 0)
+            if (coding.System is Coding.PaymentTypology or Coding.PaymentTypologyUrl && coding.Code.Length > 0)
             {
                 return FromSopt(coding.Code);
             }

@@ -49,10 +49,16 @@ internal static class HeaderProjection
         reader.Read();
         string? id = null, versionId = null;
         DateTimeOffset? lastUpdated = null;
-        string? fault = null, reason = null;
+        string? fault = null, reason = null, subject = null, patient = null, beneficiary = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("id"u8))
+            // Most properties are none of the five below: skip them on the length of the (unescaped) name.
+            if (!reader.ValueIsEscaped && reader.ValueSpan.Length is not (2 or 4 or 7 or 11))
+            {
+                reader.Read();
+                reader.Skip();
+            }
+            else if (reader.ValueTextEquals("id"u8))
             {
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.String)
@@ -70,7 +76,7 @@ internal static class HeaderProjection
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.StartObject)
                 {
-                    ReadMeta(ref reader, ref versionId, ref lastUpdated, ref fault, ref reason);
+                    ReadMeta(ref reader, projector.Strings, ref versionId, ref lastUpdated, ref fault, ref reason);
                 }
                 else
                 {
@@ -81,6 +87,18 @@ internal static class HeaderProjection
 
                     reader.Skip();
                 }
+            }
+            else if (reader.ValueTextEquals("subject"u8))
+            {
+                subject = PatientOf(ref reader, projector.Strings);
+            }
+            else if (reader.ValueTextEquals("patient"u8))
+            {
+                patient = PatientOf(ref reader, projector.Strings);
+            }
+            else if (reader.ValueTextEquals("beneficiary"u8))
+            {
+                beneficiary = PatientOf(ref reader, projector.Strings);
             }
             else
             {
@@ -101,10 +119,44 @@ internal static class HeaderProjection
 
         return string.IsNullOrEmpty(id)
             ? projector.Quarantine(location, "id", type, null, "id is missing", raw)
-            : new ProjectedResource(location, new ResourceKey(projector.Source, type, id), versionId, lastUpdated, raw, null);
+            : new ProjectedResource(location, new ResourceKey(projector.Source, type, id), versionId, lastUpdated, raw, null)
+            {
+                PatientId = subject ?? patient ?? beneficiary,
+            };
     }
 
-    private static void ReadMeta(ref Utf8JsonReader reader, ref string? versionId, ref DateTimeOffset? lastUpdated,
+    /// <summary>The Patient id a Reference value names (the reader on its property name); null for anything else,
+    /// which is skipped, as <see cref="ResourceProjector.PatientOf(JsonElement, References)"/> ignores it.</summary>
+    private static string? PatientOf(ref Utf8JsonReader reader, Utf8StringCache strings)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        string? reference = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isReference = reader.ValueTextEquals("reference"u8);
+            reader.Read();
+            if (isReference && reader.TokenType == JsonTokenType.String)
+            {
+                reference = reader.ValueIsEscaped || reader.HasValueSequence
+                    ? References.None.TryResolve(reader.GetString(), "Patient", out var id) ? id : null
+                    : ForwardJson.TryPatientId(reader.ValueSpan, out var bytes) ? strings.Get(bytes) : null;
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return reference;
+    }
+
+    private static void ReadMeta(ref Utf8JsonReader reader, Utf8StringCache strings, ref string? versionId, ref DateTimeOffset? lastUpdated,
         ref string? fault, ref string? reason)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -131,12 +183,13 @@ internal static class HeaderProjection
                 continue;
             }
 
-            var text = reader.GetString()!;
             if (isVersion)
             {
-                versionId = text;
+                versionId = strings.Get(ref reader);
             }
-            else if (FhirDates.TryParse(text, out var value))
+            else if (reader.ValueIsEscaped || reader.HasValueSequence
+                         ? FhirDates.TryParse(reader.GetString(), out var value)
+                         : strings.TryParseDate(reader.ValueSpan, out value))
             {
                 lastUpdated = value;
             }

@@ -13,6 +13,7 @@ internal static class KnownStrings
 {
     private static readonly (byte[] Utf8, string Value)[] Known = Build(
         Coding.Loinc, Coding.Snomed, Coding.Cpt, Coding.Hcpcs, Coding.Icd10Cm, Coding.CdcRaceEthnicity, Coding.PaymentTypology,
+        Coding.PaymentTypologyUrl,
         "http://www.nlm.nih.gov/research/umls/rxnorm",
         "http://hl7.org/fhir/sid/cvx",
         "http://unitsofmeasure.org",
@@ -46,6 +47,25 @@ internal static class KnownStrings
         }
 
         return value.GetString() ?? string.Empty;
+    }
+
+    /// <summary>The string value of the reader's current string token, shared when it is a well-known system or
+    /// recurs.</summary>
+    public static string Get(ref Utf8JsonReader reader, Utf8StringCache strings)
+    {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            var content = reader.ValueSpan;
+            foreach (var (utf8, text) in Known)
+            {
+                if (utf8.Length == content.Length && content.SequenceEqual(utf8))
+                {
+                    return text;
+                }
+            }
+        }
+
+        return strings.Get(ref reader);
     }
 
     private static (byte[], string)[] Build(params string[] values) =>

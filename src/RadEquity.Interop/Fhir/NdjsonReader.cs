@@ -86,7 +86,12 @@ internal static class NdjsonReader
     }
 
     /// <summary>One NDJSON line: UTF-8 check, JSON parse, projection.</summary>
-    public static IngestItem ReadLine(ReadOnlySpan<byte> line, RecordLocation location, ReadContext context)
+    /// <param name="line">The line's bytes.</param>
+    /// <param name="location">Where it was read.</param>
+    /// <param name="context">The read's options and projector.</param>
+    /// <param name="forward">False to project fact-bearing resources through the document path only (for tests that
+    /// compare the two paths).</param>
+    public static IngestItem ReadLine(ReadOnlySpan<byte> line, RecordLocation location, ReadContext context, bool forward = true)
     {
         if (!Utf8.IsValid(line))
         {
@@ -98,9 +103,18 @@ internal static class NdjsonReader
         JsonDocument document;
         try
         {
-            if (HeaderProjection.LeadingResourceType(raw) is { } type && !HeaderProjection.HasFact(type))
+            if (HeaderProjection.LeadingResourceType(raw) is { } type)
             {
-                return HeaderProjection.Project(type, raw, location, context.Projector);
+                if (!HeaderProjection.HasFact(type))
+                {
+                    return HeaderProjection.Project(type, raw, location, context.Projector);
+                }
+
+                // The forward pass declines (null) whenever the document path might decide otherwise.
+                if (forward && ForwardProjection.TryProject(type, raw, location, context.Projector) is { } projected)
+                {
+                    return projected;
+                }
             }
 
             document = JsonDocument.Parse(raw, DocumentOptions);

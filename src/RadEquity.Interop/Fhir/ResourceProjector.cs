@@ -16,6 +16,14 @@ internal sealed class ResourceProjector(string source)
 
     public string Source { get; } = source;
 
+    /// <summary>Recurring strings (codes, status values, patient ids) shared across the resources of one read.</summary>
+    public Utf8StringCache Strings { get; } = new();
+
+    /// <summary>The forward pass's scratch, reused from resource to resource.</summary>
+    public ForwardFields ForwardFields => _forwardFields ??= new ForwardFields(Strings);
+
+    private ForwardFields? _forwardFields;
+
     /// <param name="resource">The resource object.</param>
     /// <param name="raw">Its UTF-8 bytes, owned by the result (not a reused buffer).</param>
     /// <param name="location">Where it was read.</param>
@@ -61,13 +69,45 @@ internal sealed class ResourceProjector(string source)
             }
 
             var fact = ProjectFact(type, id, resource, references);
-            return new ProjectedResource(location, new ResourceKey(Source, type, id), versionId, lastUpdated, raw, fact);
+            return new ProjectedResource(location, new ResourceKey(Source, type, id), versionId, lastUpdated, raw, fact)
+            {
+                PatientId = fact is null ? PatientOf(resource, references) : PatientOf(fact),
+            };
         }
         catch (ProjectionException e)
         {
             return Quarantine(location, e.Field, type, id, e.Message, raw.Span);
         }
     }
+
+    /// <summary>The patient a fact is about (a Patient's own id); null for a Location.</summary>
+    public static string? PatientOf(Fact? fact) => fact switch
+    {
+        ClinicalEvent e => e.PatientId,
+        PatientFact p => p.PatientId,
+        CoverageFact c => c.PatientId,
+        AppointmentFact a => a.PatientId,
+        _ => null,
+    };
+
+    /// <summary>The patient a resource without a fact is about: the first of subject, patient and beneficiary that
+    /// names a Patient. Lenient (a malformed reference is no patient), since nothing else reads these types.</summary>
+    public static string? PatientOf(JsonElement resource, References references)
+    {
+        foreach (var name in PatientReferenceNames)
+        {
+            if (resource.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object &&
+                value.TryGetProperty("reference"u8, out var reference) && reference.ValueKind == JsonValueKind.String &&
+                references.TryResolve(reference.GetString(), "Patient", out var id))
+            {
+                return id;
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly string[] PatientReferenceNames = ["subject", "patient", "beneficiary"];
 
     public QuarantinedRecord Quarantine(RecordLocation location, string? field, string? type, string? id, string reason, ReadOnlySpan<byte> raw) =>
         new(location with { Field = field ?? location.Field }, Source, type, id, reason, Excerpt(raw));

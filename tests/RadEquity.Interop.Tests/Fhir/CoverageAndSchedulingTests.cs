@@ -32,6 +32,17 @@ public class CoverageAndSchedulingTests
         Assert.Equal([new Coding(Coding.PaymentTypology, "2")], c.TypeCodes);
     }
 
+    [Theory]
+    [InlineData("""{"resourceType":"Coverage","id":"c","beneficiary":{"reference":"Patient/p"},"type":{"coding":[{"system":"https://nahdo.org/sopt","code":"21"}]}}""")]
+    [InlineData("""{"id":"c","beneficiary":{"reference":"Patient/p"},"type":{"coding":[{"system":"https://nahdo.org/sopt","code":"21"}]},"resourceType":"Coverage"}""")]
+    public void Project_CoverageWithSoptUrl_PayerCategoryFromSopt(string json)
+    {
+        var fact = Assert.IsType<CoverageFact>(Assert.IsType<ProjectedResource>(TestData.Project(json)).Fact);
+
+        Assert.Equal(PayerCategory.Medicaid, fact.Category);
+        Assert.Equal([new Coding(Coding.PaymentTypologyUrl, "21")], fact.TypeCodes);
+    }
+
     [Fact]
     public void Project_Appointment_PatientParticipantLocationAndCodes()
     {
