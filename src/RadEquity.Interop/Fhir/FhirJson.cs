@@ -147,7 +147,7 @@ internal static class FhirJson
         var text = value.GetString() ?? string.Empty;
         return FhirDates.TryParse(text, out var slow)
             ? slow
-            : throw new ProjectionException(path, "not a valid FHIR " + kind + ": \"" + Clip(text) + "\"");
+            : throw new ProjectionException(path, "not a valid FHIR " + kind);
     }
 
     /// <summary>Adds the codings of a Coding element (system and code; codes without a code are skipped).
@@ -251,5 +251,4 @@ internal static class FhirJson
         _ => kind.ToString(),
     };
 
-    private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "...";
 }

@@ -19,7 +19,7 @@ public class BadInputTests
     [InlineData(2, null, null, null, "invalid JSON")]
     [InlineData(3, "resourceType", null, null, "resourceType is missing")]
     [InlineData(4, "id", "Patient", null, "id is missing")]
-    [InlineData(5, "birthDate", "Patient", "bad-date", "not a valid FHIR date: \"2023-02-30\"")]
+    [InlineData(5, "birthDate", "Patient", "bad-date", "not a valid FHIR date")]
     [InlineData(6, "birthDate", "Patient", "number-date", "expected a string, found a number")]
     [InlineData(7, "subject", "Observation", "no-subject", "subject is missing")]
     [InlineData(8, "subject.reference", "Observation", "unresolved", "urn")]
