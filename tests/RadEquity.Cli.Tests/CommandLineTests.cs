@@ -1,3 +1,5 @@
+using RadEquity.Data;
+using RadEquity.Testing;
 namespace RadEquity.Cli.Tests;
 
 /// <summary>The command line answers bad input with a clear message and a non-zero exit code, never a stack trace.</summary>
@@ -62,13 +64,13 @@ public sealed class CommandLineTests : IDisposable
 
         (code, output, error) = await CliProcess.RunAsync("ingest", Path.Combine(export, "manifest.json"), "--db", db);
         Assert.True(code == 0, output + error);
-        var first = StoreState.Read(db);
+        var first = await StoreDump.ReadContentAsync(StoreConnection.Parse(db));
         (code, output, error) = await CliProcess.RunAsync("ingest", Path.Combine(export, "manifest.json"), "--db", db);
 
         Assert.True(code == 0, output + error);
         Assert.Matches(@"New / updated / unchanged / deleted\s*│\s*0 / 0 / [1-9][\d,]* / 0", output);
         Assert.Equal(50, StoreState.Count(db, "patients"));
-        var second = StoreState.Read(db);
+        var second = await StoreDump.ReadContentAsync(StoreConnection.Parse(db));
         foreach (var table in first.Keys)
         {
             Assert.Equal(first[table], second[table]);

@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using RadEquity.Data;
+using RadEquity.Testing;
 
 namespace RadEquity.Cli.Tests.Conformance;
 
@@ -14,35 +16,21 @@ public sealed class SyntheaStoreTests : IDisposable
         _folder.Delete(recursive: true);
     }
 
-    private static string? Synthea()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data", "synthea");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
-
     [SkippableFact]
     public async Task Ingest_SyntheaBundlesAndBulkExportTwice_StoresDistinctResourcesOnceWithoutQuarantine()
     {
-        var root = Synthea();
-        Skip.If(root is null, "shared/data/synthea not found beside the repository; conformance data is not checked in");
+        var root = SharedData.Synthea();
+        Skip.If(root is null, SharedData.MissingMessage);
         var db = Path.Combine(_folder.FullName, "synthea.db");
         string[] args = ["ingest", Path.Combine(root, "r4-bundles"), Path.Combine(root, "bulk-ndjson-13-patients"), "--db", db, "--source", "synthea"];
 
         var (code, output, error) = await CliProcess.RunAsync(args);
         Assert.True(code == 0, output + error);
-        var first = StoreState.Read(db);
+        var first = await StoreDump.ReadContentAsync(StoreConnection.Parse(db));
         (code, output, error) = await CliProcess.RunAsync(args);
         Assert.True(code == 0, output + error);
 
-        Assert.Equal(first["raw_resources"], StoreState.Read(db)["raw_resources"]);
+        Assert.Equal(first["raw_resources"], (await StoreDump.ReadContentAsync(StoreConnection.Parse(db)))["raw_resources"]);
         Assert.Equal(0, StoreState.Count(db, "quarantine"));
         // r4-bundles: 10,848 distinct resources; the bulk export: 7,160, of which none shares a (type, id) with the bundles.
         var byType = CountByType(db);

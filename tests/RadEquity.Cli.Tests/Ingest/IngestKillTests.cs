@@ -1,4 +1,6 @@
+using RadEquity.Data;
 using RadEquity.Interop.Synthetic;
+using RadEquity.Testing;
 
 namespace RadEquity.Cli.Tests.Ingest;
 
@@ -46,8 +48,8 @@ public sealed class IngestKillTests : IDisposable
         (code, output, error) = await CliProcess.RunAsync("ingest", manifest, "--db", killed, "--batch-size", "250");
         Assert.True(code == 0, output + error);
 
-        var expected = StoreState.Read(reference);
-        var actual = StoreState.Read(killed);
+        var expected = await StoreDump.ReadContentAsync(StoreConnection.Parse(reference));
+        var actual = await StoreDump.ReadContentAsync(StoreConnection.Parse(killed));
         Assert.Equal(expected.Keys, actual.Keys);
         foreach (var table in expected.Keys)
         {

@@ -1,5 +1,6 @@
 using RadEquity.Engine.Ingest;
 using RadEquity.Interop.Ingest;
+using RadEquity.Testing;
 
 namespace RadEquity.Interop.Tests.Ingest;
 
@@ -7,24 +8,10 @@ namespace RadEquity.Interop.Tests.Ingest;
 [Trait("Category", "Conformance")]
 public class ConformanceTests
 {
-    private static string? Synthea()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data", "synthea");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
-
     private static async Task<(IngestSummary Summary, MemorySink Sink)> IngestAsync(string folder)
     {
-        var root = Synthea();
-        Skip.If(root is null, "shared/data/synthea not found beside the repository; conformance data is not checked in");
+        var root = SharedData.Synthea();
+        Skip.If(root is null, SharedData.MissingMessage);
         var sink = new MemorySink();
         var summary = await IngestRun.RunAsync([Path.Combine(root, folder)], new IngestOptions { Source = "synthea" }, sink);
         return (summary, sink);
