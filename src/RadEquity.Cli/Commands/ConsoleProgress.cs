@@ -9,9 +9,11 @@ namespace RadEquity.Cli.Commands;
 /// </summary>
 internal static class ConsoleProgress
 {
-    public delegate void Report(double value, string? detail);
+    /// <summary>Reports <paramref name="value"/> out of <paramref name="maxValue"/> (the total may become known only
+    /// once the work has started, as for ingest, which discovers its inputs itself).</summary>
+    public delegate void Report(double value, double maxValue, string? detail);
 
-    public static async Task<T> RunAsync<T>(string description, double maxValue, Func<Report, Task<T>> work)
+    public static async Task<T> RunAsync<T>(string description, Func<Report, Task<T>> work)
     {
         if (AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected)
         {
@@ -22,9 +24,10 @@ internal static class ConsoleProgress
                     new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
                 .StartAsync(async context =>
                 {
-                    var task = context.AddTask(Markup.Escape(description), maxValue: Math.Max(1, maxValue));
-                    var result = await work((value, detail) =>
+                    var task = context.AddTask(Markup.Escape(description), maxValue: 1);
+                    var result = await work((value, maxValue, detail) =>
                     {
+                        task.MaxValue = Math.Max(1, maxValue);
                         task.Value = Math.Min(value, task.MaxValue);
                         if (detail is not null)
                         {
@@ -39,7 +42,7 @@ internal static class ConsoleProgress
 
         var lastTenth = -1;
         var gate = new Lock();
-        return await work((value, detail) =>
+        return await work((value, maxValue, detail) =>
         {
             var tenth = maxValue <= 0 ? 10 : (int)Math.Floor(Math.Min(value, maxValue) * 10 / maxValue);
             lock (gate)

@@ -62,10 +62,10 @@ internal static class GenerateCommand
                 Profile = generatorProfile,
             };
             var started = TimeProvider.System.GetTimestamp();
-            await ConsoleProgress.RunAsync("Generating", count, report => Task.Run(
+            await ConsoleProgress.RunAsync("Generating", report => Task.Run(
                 () => SyntheticPopulation.Generate(
                     options,
-                    new SynchronousProgress<long>(written => report(written, null)),
+                    new SynchronousProgress<long>(written => report(written, count, null)),
                     cancellationToken),
                 cancellationToken)).ConfigureAwait(false);
             var elapsed = TimeProvider.System.GetElapsedTime(started);

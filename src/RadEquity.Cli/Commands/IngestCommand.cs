@@ -90,14 +90,12 @@ internal static class IngestCommand
         }
 
         var sink = target.CreateSink();
-        var total = InputDiscovery.Discover(paths).Files.Sum(f => f.Length);
-
-        var summary = await ConsoleProgress.RunAsync("Ingesting", total, report =>
+        var summary = await ConsoleProgress.RunAsync("Ingesting", report =>
             IngestRun.RunAsync(
                 paths,
                 options,
                 sink,
-                new SynchronousProgress<IngestProgress>(p => report(p.BytesRead, p.CurrentFile is null ? null : Path.GetFileName(p.CurrentFile))),
+                new SynchronousProgress<IngestProgress>(p => report(p.BytesRead, p.TotalBytes, p.CurrentFile is null ? null : Path.GetFileName(p.CurrentFile))),
                 cancellationToken)).ConfigureAwait(false);
 
         WriteSummary(summary);

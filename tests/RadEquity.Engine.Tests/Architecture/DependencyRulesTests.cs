@@ -20,7 +20,7 @@ public sealed class DependencyRulesTests
     }
 
     [Fact]
-    public void Engine_PublicTypes_AreDocumentedRecordsOrInterfaces()
+    public void Engine_PublicClasses_AreRecordsOrSealed()
     {
         var publicTypes = Engine.GetExportedTypes();
 
