@@ -1,0 +1,89 @@
+using RadEquity.Engine.Facts;
+using RadEquity.Engine.Terminology;
+
+namespace RadEquity.Engine.Measures;
+
+/// <summary>
+/// One clinical event with its identity and its codes already classified into value sets.
+/// </summary>
+/// <param name="ResourceType">The FHIR resource type it came from (for evidence).</param>
+/// <param name="ResourceId">The resource's id (for evidence).</param>
+/// <param name="Event">The fact.</param>
+/// <param name="Codes">The value sets <see cref="ClinicalEvent.Codes"/> belong to.</param>
+/// <param name="Values">The value sets <see cref="ClinicalEvent.ValueCodes"/> belong to.</param>
+public sealed record EventRecord(string ResourceType, string ResourceId, ClinicalEvent Event, ValueSetMask Codes, ValueSetMask Values)
+{
+    /// <summary>Classifies <paramref name="clinicalEvent"/> with <paramref name="index"/>.</summary>
+    public static EventRecord Create(string resourceType, string resourceId, ClinicalEvent clinicalEvent, CodeIndex index)
+    {
+        ArgumentNullException.ThrowIfNull(clinicalEvent);
+        ArgumentNullException.ThrowIfNull(index);
+        return new EventRecord(resourceType, resourceId, clinicalEvent, index.Classify(clinicalEvent.Codes),
+            index.Classify(clinicalEvent.ValueCodes));
+    }
+
+    /// <summary><c>Type/id</c>, as a FHIR reference.</summary>
+    public string Reference => ResourceType + "/" + ResourceId;
+
+    /// <summary>The day the event started (its own calendar date), when known.</summary>
+    public DateOnly? StartDay => Event.Start is { } s ? DateOnly.FromDateTime(s.DateTime) : EndDay;
+
+    /// <summary>The day the event ended, or its start when it has no end.</summary>
+    public DateOnly? EndDay => Event.End is { } e ? DateOnly.FromDateTime(e.DateTime)
+        : Event.Start is { } s ? DateOnly.FromDateTime(s.DateTime) : null;
+}
+
+/// <summary>
+/// Everything the measures read about one patient: demographics, coverage and classified events. Measures never
+/// look across patients (ARCHITECTURE: evaluation distributes by patient).
+/// </summary>
+public sealed class PatientRecord
+{
+    /// <summary>Creates the record.</summary>
+    /// <param name="source">The data source the patient came from (for completeness by source).</param>
+    /// <param name="patient">Demographics.</param>
+    /// <param name="coverages">Coverage facts.</param>
+    /// <param name="events">Classified clinical events, in any order.</param>
+    public PatientRecord(string source, PatientFact patient, IReadOnlyList<CoverageFact> coverages, IReadOnlyList<EventRecord> events)
+    {
+        Source = source;
+        Patient = patient ?? throw new ArgumentNullException(nameof(patient));
+        Coverages = coverages ?? throw new ArgumentNullException(nameof(coverages));
+        Events = events ?? throw new ArgumentNullException(nameof(events));
+    }
+
+    /// <summary>The data source.</summary>
+    public string Source { get; }
+
+    /// <summary>The patient's id.</summary>
+    public string PatientId => Patient.PatientId;
+
+    /// <summary>Demographics and geography.</summary>
+    public PatientFact Patient { get; }
+
+    /// <summary>Coverages.</summary>
+    public IReadOnlyList<CoverageFact> Coverages { get; }
+
+    /// <summary>Classified events.</summary>
+    public IReadOnlyList<EventRecord> Events { get; }
+
+    /// <summary>Age in completed years on <paramref name="day"/> (CQL <c>AgeInYearsAt</c>), or null without a birth date.</summary>
+    public int? AgeAt(DateOnly day) => Patient.BirthDate is { } birth ? Age.InYears(birth, day) : null;
+}
+
+/// <summary>Age arithmetic shared by measures and stratifiers.</summary>
+public static class Age
+{
+    /// <summary>Completed calendar years from <paramref name="birth"/> to <paramref name="day"/>; a 29 February
+    /// birthday is reached on 1 March in common years (as CQL date arithmetic does).</summary>
+    public static int InYears(DateOnly birth, DateOnly day)
+    {
+        var years = day.Year - birth.Year;
+        if (day.Month < birth.Month || (day.Month == birth.Month && day.Day < birth.Day))
+        {
+            years--;
+        }
+
+        return years;
+    }
+}
