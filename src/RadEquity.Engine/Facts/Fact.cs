@@ -6,7 +6,8 @@ namespace RadEquity.Engine.Facts;
 /// </summary>
 public abstract record Fact;
 
-/// <summary>Administrative sex (FHIR <c>Patient.gender</c>).</summary>
+/// <summary>Sex for measures: the US Core <c>us-core-sex</c> extension (QI-Core 6 <c>Patient.sex</c>) when present,
+/// else FHIR <c>Patient.gender</c>.</summary>
 public enum AdministrativeSex
 {
     /// <summary>Not recorded or <c>unknown</c>.</summary>

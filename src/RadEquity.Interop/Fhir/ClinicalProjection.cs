@@ -142,14 +142,12 @@ internal static class ClinicalProjection
         var body = new List<Coding>(0);
         FhirJson.AddConcepts(r, "bodySite", body, "bodySite");
 
-        // Condition has no status: entered-in-error (verification) wins, else the clinical status.
+        // Condition has no status: refuted or entered-in-error (verification) wins, else the clinical status.
         var verification = new List<Coding>(1);
         FhirJson.AddConcept(r, "verificationStatus", verification, "verificationStatus");
         var clinical = new List<Coding>(1);
         FhirJson.AddConcept(r, "clinicalStatus", clinical, "clinicalStatus");
-        var status = verification.Exists(c => c.Code == "entered-in-error")
-            ? "entered-in-error"
-            : clinical.Count > 0 ? clinical[0].Code : null;
+        var status = VerificationOverride(verification) ?? (clinical.Count > 0 ? clinical[0].Code : null);
 
         var (start, _) = Choice(r, "onset");
         start ??= FhirJson.DateTime(r, "recordedDate", "recordedDate");
@@ -157,6 +155,13 @@ internal static class ClinicalProjection
         return Event(patient, EventKind.Condition, codes, categories, status, start, abatementEnd ?? abatementStart,
             null, null, null, body, null, null);
     }
+
+    /// <summary>A verification status that overrides the clinical status: <c>entered-in-error</c> or <c>refuted</c>
+    /// (the eCQM <c>verified()</c> filter drops both).</summary>
+    internal static string? VerificationOverride(List<Coding>? verification) =>
+        verification?.Exists(c => c.Code == "entered-in-error") == true ? "entered-in-error"
+        : verification?.Exists(c => c.Code == "refuted") == true ? "refuted"
+        : null;
 
     /// <summary>The Patient id a required reference names; a missing, unresolvable or non-Patient reference
     /// makes the resource unprojectable.</summary>

@@ -200,9 +200,7 @@ internal sealed partial class ForwardFields
 
     private ClinicalEvent Condition(References refs)
     {
-        var status = _verification?.Exists(c => c.Code == "entered-in-error") == true
-            ? "entered-in-error"
-            : _clinical is { Count: > 0 } ? _clinical[0].Code : null;
+        var status = ClinicalProjection.VerificationOverride(_verification) ?? (_clinical is { Count: > 0 } ? _clinical[0].Code : null);
         var (start, _) = Choice();
         start ??= _other;
         var abatement = _abatementAt ?? _abatementInstant;

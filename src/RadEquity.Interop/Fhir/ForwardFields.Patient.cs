@@ -11,10 +11,11 @@ internal sealed partial class ForwardFields
     private const string Race = UsCore + "us-core-race";
     private const string Ethnicity = UsCore + "us-core-ethnicity";
     private const string BirthSex = UsCore + "us-core-birthsex";
+    private const string SexExtension = UsCore + "us-core-sex";
     private const string Interpreter = "http://hl7.org/fhir/StructureDefinition/patient-interpreterRequired";
     private const string Geolocation = "http://hl7.org/fhir/StructureDefinition/geolocation";
 
-    private string? _gender, _birthSex, _language, _firstLanguage, _postal, _state;
+    private string? _gender, _sexCode, _birthSex, _language, _firstLanguage, _postal, _state;
     private DateTimeOffset? _birthDate, _deceased;
     private List<Coding>? _race, _ethnicity;
     private bool? _interpreter;
@@ -69,7 +70,7 @@ internal sealed partial class ForwardFields
 
     private void ResetPatient()
     {
-        _gender = _birthSex = _language = _firstLanguage = _postal = _state = null;
+        _gender = _sexCode = _birthSex = _language = _firstLanguage = _postal = _state = null;
         _birthDate = _deceased = null;
         _race = _ethnicity = null;
         _interpreter = null;
@@ -89,6 +90,9 @@ internal sealed partial class ForwardFields
                 break;
             case BirthSex:
                 _birthSex = ext.ValueCode;
+                break;
+            case SexExtension:
+                _sexCode = ext.ValueCode;
                 break;
             case Interpreter:
                 _interpreter = ext.ValueBoolean;
@@ -217,6 +221,7 @@ internal sealed partial class ForwardFields
             "other" => AdministrativeSex.Other,
             _ => throw ForwardJson.Decline(),
         };
+        sex = PatientProjection.SexFromExtension(_sexCode) ?? sex;
         DateOnly? birthDate = _birthDate is { } b ? DateOnly.FromDateTime(b.DateTime) : null;
         DateOnly? deceased = _deceased is { } d ? DateOnly.FromDateTime(d.DateTime) : null;
         return new PatientFact(Id!, birthDate, sex, _birthSex, FhirJson.ToList(_race), FhirJson.ToList(_ethnicity),

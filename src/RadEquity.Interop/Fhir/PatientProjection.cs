@@ -10,8 +10,22 @@ internal static class PatientProjection
     private const string Race = UsCore + "us-core-race";
     private const string Ethnicity = UsCore + "us-core-ethnicity";
     private const string BirthSex = UsCore + "us-core-birthsex";
+    private const string SexExtension = UsCore + "us-core-sex";
     private const string Interpreter = "http://hl7.org/fhir/StructureDefinition/patient-interpreterRequired";
     private const string Geolocation = "http://hl7.org/fhir/StructureDefinition/geolocation";
+
+    /// <summary>
+    /// The US Core 6 <c>us-core-sex</c> extension (QI-Core 6 <c>Patient.sex</c>, which CMS125 tests against SNOMED
+    /// 248152002 "Female"), when present, takes precedence over <c>gender</c>: female 248152002, male 248153007,
+    /// indeterminate 32570681000036106; any other code (unknown, declined) leaves <c>gender</c> to decide.
+    /// </summary>
+    internal static AdministrativeSex? SexFromExtension(string? code) => code switch
+    {
+        "248152002" => AdministrativeSex.Female,
+        "248153007" => AdministrativeSex.Male,
+        "32570681000036106" => AdministrativeSex.Other,
+        _ => null,
+    };
 
     public static PatientFact Project(string id, JsonElement r)
     {
@@ -29,7 +43,7 @@ internal static class PatientProjection
             : null;
 
         List<Coding>? race = null, ethnicity = null;
-        string? birthSex = null;
+        string? birthSex = null, sexCode = null;
         bool? interpreter = null;
         foreach (var ext in FhirJson.Array(r, "extension", "extension"))
         {
@@ -44,6 +58,9 @@ internal static class PatientProjection
                 case BirthSex:
                     birthSex = FhirJson.String(ext, "valueCode", "extension(us-core-birthsex).valueCode");
                     break;
+                case SexExtension:
+                    sexCode = FhirJson.String(ext, "valueCode", "extension(us-core-sex).valueCode");
+                    break;
                 case Interpreter:
                     interpreter = FhirJson.Boolean(ext, "valueBoolean", "extension(patient-interpreterRequired).valueBoolean");
                     break;
@@ -52,6 +69,7 @@ internal static class PatientProjection
             }
         }
 
+        sex = SexFromExtension(sexCode) ?? sex;
         var language = PreferredLanguage(r);
         var (postal, state, lat, lon) = HomeAddress(r);
         return new PatientFact(id, birthDate, sex, birthSex, FhirJson.ToList(race), FhirJson.ToList(ethnicity),

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using RadEquity.Engine.Facts;
 using RadEquity.Engine.Ingest;
 using RadEquity.Interop.Fhir;
 using RadEquity.Interop.Ingest;
@@ -120,6 +121,36 @@ public class ForwardProjectionTests
         var projected = ForwardProjection.TryProject("Observation", line, new RecordLocation("x", 1), new ResourceProjector("test"));
 
         Assert.Equal("a", Assert.IsType<ProjectedResource>(projected).PatientId);
+    }
+
+    [Theory]
+    [InlineData("""{"resourceType":"Condition","id":"c","subject":{"reference":"Patient/p"},"clinicalStatus":{"coding":[{"code":"active"}]},"verificationStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-ver-status","code":"refuted"}]}}""", "refuted")]
+    [InlineData("""{"resourceType":"Condition","id":"c","subject":{"reference":"Patient/p"},"clinicalStatus":{"coding":[{"code":"active"}]},"verificationStatus":{"coding":[{"code":"unconfirmed"}]}}""", "active")]
+    public void ReadLine_ConditionVerification_RefutedOverridesClinicalStatusOnBothPaths(string line, string status)
+    {
+        foreach (var forward in new[] { true, false })
+        {
+            var item = NdjsonReader.ReadLine(Encoding.UTF8.GetBytes(line), new RecordLocation("c.ndjson", 1),
+                new ReadContext(new IngestOptions(), CancellationToken.None), forward);
+
+            Assert.Equal(status, Assert.IsType<ClinicalEvent>(Assert.IsType<ProjectedResource>(item).Fact).Status);
+        }
+    }
+
+    [Theory]
+    [InlineData("248152002", "male", AdministrativeSex.Female)]
+    [InlineData("248153007", "female", AdministrativeSex.Male)]
+    [InlineData("UNK", "female", AdministrativeSex.Female)]
+    public void ReadLine_UsCoreSexExtension_TakesPrecedenceOverGenderOnBothPaths(string code, string gender, AdministrativeSex expected)
+    {
+        var line = $$"""{"resourceType":"Patient","id":"p","gender":"{{gender}}","extension":[{"url":"http://hl7.org/fhir/us/core/StructureDefinition/us-core-sex","valueCode":"{{code}}"}]}""";
+        foreach (var forward in new[] { true, false })
+        {
+            var item = NdjsonReader.ReadLine(Encoding.UTF8.GetBytes(line), new RecordLocation("p.ndjson", 1),
+                new ReadContext(new IngestOptions(), CancellationToken.None), forward);
+
+            Assert.Equal(expected, Assert.IsType<PatientFact>(Assert.IsType<ProjectedResource>(item).Fact).Sex);
+        }
     }
 
     private static void AssertSame(string line)
