@@ -29,6 +29,10 @@ public sealed class EvaluationCounts
     /// <summary>Patients evaluated.</summary>
     public long Patients { get; internal set; }
 
+    /// <summary>Missing and unknown demographics of the patients evaluated, per data source (shown before any
+    /// disparity figure).</summary>
+    public CompletenessReport Completeness { get; internal set; } = CompletenessReport.Empty;
+
     /// <summary>Every non-empty cell.</summary>
     public IReadOnlyDictionary<StratumKey, StratumCounts> Cells => _cells;
 
@@ -57,6 +61,7 @@ public sealed class EvaluationCounts
     {
         ArgumentNullException.ThrowIfNull(other);
         Patients += other.Patients;
+        Completeness = Completeness.Merge(other.Completeness);
         foreach (var (key, counts) in other._cells)
         {
             if (!_cells.TryGetValue(key, out var mine))
@@ -81,11 +86,30 @@ public sealed class EvaluationCounts
         return merged;
     }
 
+    /// <summary>Restores counts from their cells (from storage); every key must be distinct.</summary>
+    /// <param name="cells">The cells, as <see cref="Cells"/> lists them.</param>
+    /// <param name="patients">Patients evaluated (<see cref="Patients"/>).</param>
+    /// <param name="completeness">The completeness report, when stored.</param>
+    public static EvaluationCounts FromCells(IEnumerable<KeyValuePair<StratumKey, StratumCounts>> cells, long patients,
+        CompletenessReport? completeness = null)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        ArgumentOutOfRangeException.ThrowIfNegative(patients);
+        var restored = new Dictionary<StratumKey, StratumCounts>();
+        foreach (var (key, counts) in cells)
+        {
+            restored.Add(key, counts ?? throw new ArgumentException($"The cell {key} has no counts.", nameof(cells)));
+        }
+
+        return new EvaluationCounts(restored) { Patients = patients, Completeness = completeness ?? CompletenessReport.Empty };
+    }
+
     /// <summary>True when both hold the same cells with the same counts.</summary>
     public bool HasSameCounts(EvaluationCounts other)
     {
         ArgumentNullException.ThrowIfNull(other);
         return Patients == other.Patients
+               && Completeness.Overall == other.Completeness.Overall
                && _cells.Count(c => c.Value.InitialPopulation > 0) == other._cells.Count(c => c.Value.InitialPopulation > 0)
                && _cells.Where(c => c.Value.InitialPopulation > 0)
                    .All(c => other._cells.TryGetValue(c.Key, out var o) && o.Equals(c.Value));

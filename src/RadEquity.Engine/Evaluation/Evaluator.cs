@@ -89,6 +89,7 @@ public sealed class Evaluator
         private readonly List<StratumCounts>[][] _counts;
         private readonly StratumCounts[] _overall;
         private readonly int[] _patientCategories;
+        private readonly CompletenessTally _completeness;
         private long _patients;
 
         public Partial(Evaluator owner, bool keepResults)
@@ -116,6 +117,7 @@ public sealed class Evaluator
             }
 
             _patientCategories = new int[s];
+            _completeness = new CompletenessTally(owner._strata);
             Results = keepResults ? [] : null;
         }
 
@@ -124,6 +126,7 @@ public sealed class Evaluator
         public void Add(PatientRecord patient)
         {
             _patients++;
+            _completeness.Add(patient.Source, patient.Patient, patient.Coverages);
             var categorized = false;
             var measures = _owner._measures;
             for (var m = 0; m < measures.Count; m++)
@@ -201,7 +204,7 @@ public sealed class Evaluator
                 }
             }
 
-            return new EvaluationCounts(cells) { Patients = _patients };
+            return new EvaluationCounts(cells) { Patients = _patients, Completeness = _completeness.ToReport() };
         }
     }
 }
