@@ -84,22 +84,22 @@ public sealed class BreastCancerScreening : Measure
         }
 
         var lookBack = LookBackStart(mp);
-        var last = context.LastCountedDay;
-        var mammogram = Find(patient, _mammography, context, static (e, c) =>
-            StudyPerformedFailure(e, c.Options) ?? (e.EndDay is { } d && d <= c.LastCountedDay ? null : "after the as-of date"),
-            log, "Numerator: mammogram");
-        if (mammogram is not null && mammogram.EndDay is { } day && day >= lookBack && day <= last)
+        var mammogram = Find(patient, _mammography, (context, lookBack), static (e, s) =>
+            StudyPerformedFailure(e, s.context.Options)
+            ?? (e.EndDay is not { } d ? "undated"
+                : d < s.lookBack ? "ended before the look-back start " + Day(s.lookBack)
+                : d > s.context.LastCountedDay ? "ended after the end of the period or the as-of date"
+                : null),
+            log, $"Numerator: mammogram ending {Day(lookBack)} to {Day(context.LastCountedDay)}");
+        if (mammogram?.EndDay is { } day)
         {
             return Screening.Met(context, day.AddYears(2), "mammography");
         }
 
-        if (mammogram is not null)
-        {
-            log?.Add(new Evidence("Numerator: mammogram", EvidenceRole.NotSatisfied, mammogram.Reference, mammogram.EndDay,
-                $"the latest mammogram ended before the look-back start {Day(lookBack)}"));
-        }
-
-        var due = mammogram?.EndDay?.AddYears(2) ?? mp.Start;
+        // Not met: the last mammogram on record, if any, dates the gap (not logged again).
+        var earlier = Find(patient, _mammography, context, static (e, c) =>
+            StudyPerformedFailure(e, c.Options) ?? (e.EndDay is { } d && d <= c.LastCountedDay ? null : "later"), null, string.Empty);
+        var due = earlier?.EndDay?.AddYears(2) ?? mp.Start;
         return Screening.NotMet(context, due);
     }
 

@@ -111,7 +111,7 @@ public sealed class ColorectalCancerScreening : Measure
 
         void Consider(EventRecord? found, string name, int years)
         {
-            if (found?.EndDay is not { } day)
+            if (found?.LatestDay is not { } day)
             {
                 return;
             }
@@ -140,7 +140,7 @@ public sealed class ColorectalCancerScreening : Measure
     private static string? LabFailure(EventRecord e, MeasureContext c, int yearsBefore) =>
         !IsFinalObservation(e) ? "not a final/amended/corrected laboratory result"
         : e.Event.ValueCodes.Count == 0 && e.Event.ValueQuantity is null ? "the result has no value"
-        : WindowFailure(e.EndDay, c, yearsBefore);
+        : WindowFailure(e.LatestDay, c, yearsBefore);
 
     private static string? ProcedureFailure(EventRecord e, MeasureContext c, int yearsBefore) =>
         !IsProcedurePerformed(e) ? "not a completed procedure" : WindowFailure(e.EndDay, c, yearsBefore);

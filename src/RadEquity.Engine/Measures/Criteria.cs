@@ -37,7 +37,7 @@ internal static class Criteria
             var failure = check(e, state);
             if (failure is not null)
             {
-                log?.Add(new Evidence(criterion, EvidenceRole.NotSatisfied, e.Reference, e.EndDay, failure));
+                log?.Add(new Evidence(criterion, EvidenceRole.NotSatisfied, e.Reference, e.LatestDay, failure));
                 continue;
             }
 
@@ -51,7 +51,7 @@ internal static class Criteria
         {
             log.Add(best is null
                 ? new Evidence(criterion, EvidenceRole.Absent, null, null, "no qualifying fact")
-                : new Evidence(criterion, EvidenceRole.Satisfied, best.Reference, best.EndDay, Describe(best)));
+                : new Evidence(criterion, EvidenceRole.Satisfied, best.Reference, best.LatestDay, Describe(best)));
         }
 
         return best;
@@ -68,7 +68,7 @@ internal static class Criteria
     {
         var start = e.StartDay;
         var end = e.EndDay;
-        var when = start == end ? Day(end) : Day(start) + " to " + Day(end);
+        var when = start == end ? Day(end) : Day(start) + " to " + (end == DateOnly.MaxValue ? "no end" : Day(end));
         return $"{e.Event.Kind} ({e.Event.Status ?? "no status"}) {when}";
     }
 
@@ -144,7 +144,7 @@ internal static class Criteria
     {
         foreach (var c in e.Categories)
         {
-            if (c.Code == code && (c.System.Length == 0 || c.System == ObservationCategorySystem))
+            if (c.Code == code && c.System == ObservationCategorySystem)
             {
                 return true;
             }

@@ -137,6 +137,8 @@ internal sealed class EcqmLibraries
     {
         if (p.AgeAt(mp.End) is not >= 66)
         {
+            log?.Add(new Evidence("Exclusion: frailty with advanced illness", EvidenceRole.Absent, null, mp.End,
+                "does not apply: under 66 at the end of the period"));
             return false;
         }
 
@@ -189,6 +191,8 @@ internal sealed class EcqmLibraries
     {
         if (p.AgeAt(mp.End) is not >= 66)
         {
+            log?.Add(new Evidence("Exclusion: long-term nursing home", EvidenceRole.Absent, null, mp.End,
+                "does not apply: under 66 at the end of the period"));
             return false;
         }
 

@@ -109,7 +109,7 @@ public sealed class FollowUpCompletion : Measure
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
-            if (!e.Codes.Overlaps(_assessment) || !IsFinalObservation(e) || e.EndDay is not { } day)
+            if (!e.Codes.Overlaps(_assessment) || !IsFinalObservation(e) || e.LatestDay is not { } day)
             {
                 continue;
             }
@@ -123,7 +123,7 @@ public sealed class FollowUpCompletion : Measure
 
                 var due = r.DueFrom(day);
                 if (due >= mp.Start && due <= mp.End && day <= context.AsOf
-                    && (index is null || day < index.EndDay || (day == index.EndDay && string.CompareOrdinal(e.ResourceId, index.ResourceId) < 0)))
+                    && (index is null || day < index.LatestDay || (day == index.LatestDay && string.CompareOrdinal(e.ResourceId, index.ResourceId) < 0)))
                 {
                     index = e;
                     rule = r;
@@ -138,25 +138,25 @@ public sealed class FollowUpCompletion : Measure
             return MeasureResult.NotApplicable;
         }
 
-        var indexDay = index.EndDay!.Value;
+        var indexDay = index.LatestDay!.Value;
         var dueDay = rule.DueFrom(indexDay);
         log?.Add(new Evidence("Denominator: index result", EvidenceRole.Satisfied, index.Reference, indexDay,
             $"{rule.Name}; follow-up due by {Day(dueDay)}"));
 
         var resolution = FirstResolution(patient, index, rule, context.AsOf, log);
-        var days = resolution?.EndDay is { } resolved ? resolved.DayNumber - indexDay.DayNumber : (int?)null;
-        var met = resolution?.EndDay is { } r2 && r2 <= dueDay;
+        var days = resolution?.LatestDay is { } resolved ? resolved.DayNumber - indexDay.DayNumber : (int?)null;
+        var met = resolution?.LatestDay is { } r2 && r2 <= dueDay;
         var gap = met ? GapStatus.Closed : dueDay <= context.AsOf ? GapStatus.Open : GapStatus.Prospective;
         return new MeasureResult(true, true, false, met, gap, dueDay, met ? "resolved" : null, days);
     }
 
     private EventRecord? FirstResolution(PatientRecord patient, EventRecord index, IndexRule rule, DateOnly asOf, List<Evidence>? log)
     {
-        var indexDay = index.EndDay!.Value;
+        var indexDay = index.LatestDay!.Value;
         EventRecord? first = null;
         foreach (var e in patient.Events)
         {
-            if (ReferenceEquals(e, index) || !e.Codes.Overlaps(rule.Resolvers) || e.EndDay is not { } day)
+            if (ReferenceEquals(e, index) || !e.Codes.Overlaps(rule.Resolvers) || e.LatestDay is not { } day)
             {
                 continue;
             }
@@ -171,7 +171,7 @@ public sealed class FollowUpCompletion : Measure
                 continue;
             }
 
-            if (first is null || day < first.EndDay)
+            if (first is null || day < first.LatestDay)
             {
                 first = e;
             }
@@ -179,7 +179,7 @@ public sealed class FollowUpCompletion : Measure
 
         log?.Add(first is null
             ? new Evidence("Numerator: resolution", EvidenceRole.Absent, null, null, "no resolving follow-up found")
-            : new Evidence("Numerator: resolution", EvidenceRole.Satisfied, first.Reference, first.EndDay, Describe(first)));
+            : new Evidence("Numerator: resolution", EvidenceRole.Satisfied, first.Reference, first.LatestDay, Describe(first)));
         return first;
     }
 

@@ -87,7 +87,7 @@ public sealed class LungCancerScreening : Measure
         if (status is null || packYears?.Event.ValueQuantity is not >= 20m)
         {
             log?.Add(new Evidence("Initial population: at least 20 pack-years", EvidenceRole.NotSatisfied, packYears?.Reference,
-                packYears?.EndDay, packYears is null ? "no pack-years recorded" : "fewer than 20 pack-years"));
+                packYears?.LatestDay, packYears is null ? "no pack-years recorded" : "fewer than 20 pack-years"));
             return false;
         }
 
@@ -99,19 +99,19 @@ public sealed class LungCancerScreening : Measure
         if (!status.Values.Overlaps(_former))
         {
             log?.Add(new Evidence("Initial population: current or former smoker", EvidenceRole.NotSatisfied, status.Reference,
-                status.EndDay, "the latest smoking status is neither current nor former"));
+                status.LatestDay, "the latest smoking status is neither current nor former"));
             return false;
         }
 
         var quit = Find(p, _quitDate, end, static (e, end) => ObservationFailure(e, end), log, "Initial population: quit date");
-        var within = quit?.EndDay is { } q && q > end.AddYears(-15);
+        var within = quit?.LatestDay is { } q && q > end.AddYears(-15);
         log?.Add(new Evidence("Initial population: quit within 15 years", within ? EvidenceRole.Satisfied : EvidenceRole.NotSatisfied,
-            quit?.Reference, quit?.EndDay, quit is null ? "former smoker with no quit date recorded" : "quit date " + Day(quit.EndDay)));
+            quit?.Reference, quit?.LatestDay, quit is null ? "former smoker with no quit date recorded" : "quit date " + Day(quit.LatestDay)));
         return within;
     }
 
     private static string? ObservationFailure(EventRecord e, DateOnly end) =>
         !IsFinalObservation(e) ? "observation status is not final/amended/corrected"
-        : e.EndDay is not { } d || d > end ? "recorded after the end of the period"
+        : e.LatestDay is not { } d || d > end ? "recorded after the end of the period"
         : null;
 }

@@ -25,11 +25,20 @@ public sealed record EventRecord(string ResourceType, string ResourceId, Clinica
     /// <summary><c>Type/id</c>, as a FHIR reference.</summary>
     public string Reference => ResourceType + "/" + ResourceId;
 
-    /// <summary>The day the event started (its own calendar date), when known.</summary>
-    public DateOnly? StartDay => Event.Start is { } s ? DateOnly.FromDateTime(s.DateTime) : EndDay;
+    /// <summary>The day the event started (its own calendar date); null when it has no start (an unknown start,
+    /// as FHIRHelpers reads a Period without one).</summary>
+    public DateOnly? StartDay => Event.Start is { } s ? DateOnly.FromDateTime(s.DateTime) : null;
 
-    /// <summary>The day the event ended, or its start when it has no end.</summary>
+    /// <summary>
+    /// The day the event ended. A started event without an end is open-ended (<see cref="DateOnly.MaxValue"/>), as
+    /// FHIRHelpers 4.4 <c>ToInterval(Period)</c> reads a Period without an end (a closed null boundary); instants have
+    /// their start as end. Null when the event has no date at all.
+    /// </summary>
     public DateOnly? EndDay => Event.End is { } e ? DateOnly.FromDateTime(e.DateTime)
+        : Event.Start is not null ? DateOnly.MaxValue : null;
+
+    /// <summary>QICoreCommon <c>latest()</c>: the end when the event has one, else its start.</summary>
+    public DateOnly? LatestDay => Event.End is { } e ? DateOnly.FromDateTime(e.DateTime)
         : Event.Start is { } s ? DateOnly.FromDateTime(s.DateTime) : null;
 }
 
