@@ -7,7 +7,7 @@ using RadEquity.Data.Model;
 namespace RadEquity.Data;
 
 /// <summary>
-/// The RadEquity store: facts, raw resources, quarantine and ingest runs. One model for SQLite and PostgreSQL;
+/// The RadEquity store: facts, raw resources, quarantine, ingest runs and measure runs. One model for SQLite and PostgreSQL;
 /// each provider has a thin subclass that owns its migrations (see docs/adr/0001-storage.md). Table and column
 /// names are snake_case on both, so hand-written SQL reads the same everywhere.
 /// </summary>
@@ -34,6 +34,14 @@ public abstract class RadEquityDbContext : DbContext
     public DbSet<QuarantineRow> Quarantine => Set<QuarantineRow>();
 
     public DbSet<IngestRunRow> IngestRuns => Set<IngestRunRow>();
+
+    public DbSet<MeasureRunRow> MeasureRuns => Set<MeasureRunRow>();
+
+    public DbSet<MeasureOutcomeRow> MeasureOutcomes => Set<MeasureOutcomeRow>();
+
+    public DbSet<MeasureCountRow> MeasureCounts => Set<MeasureCountRow>();
+
+    public DbSet<MeasureCompletenessRow> MeasureCompleteness => Set<MeasureCompletenessRow>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -62,8 +70,37 @@ public abstract class RadEquityDbContext : DbContext
             e.HasKey(r => r.Id);
             e.HasIndex(r => r.Status);
         });
+        MapMeasureRuns(modelBuilder);
 
         ApplySnakeCaseNames(modelBuilder);
+    }
+
+    // No foreign keys to measure_runs, like quarantine.run_id: a per-row check would slow the bulk COPY of outcomes,
+    // and readers only read the rows of completed runs, which were written in one transaction with their run.
+    private static void MapMeasureRuns(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<MeasureRunRow>(e =>
+        {
+            e.ToTable("measure_runs");
+            e.HasKey(r => r.Id);
+            e.HasIndex(r => r.Status);
+        });
+        modelBuilder.Entity<MeasureOutcomeRow>(e =>
+        {
+            e.ToTable("measure_outcomes");
+            e.HasKey(o => new { o.RunId, o.MeasureId, o.Source, o.PatientId });
+            e.HasIndex(o => new { o.RunId, o.PatientId });
+        });
+        modelBuilder.Entity<MeasureCountRow>(e =>
+        {
+            e.ToTable("measure_counts");
+            e.HasKey(c => new { c.RunId, c.MeasureId, c.StratifierId, c.Category });
+        });
+        modelBuilder.Entity<MeasureCompletenessRow>(e =>
+        {
+            e.ToTable("measure_completeness");
+            e.HasKey(c => new { c.RunId, c.Source });
+        });
     }
 
     private static void MapResourceTable<T>(EntityTypeBuilder<T> entity, string table)

@@ -256,6 +256,252 @@ namespace RadEquity.Data.Migrations.Postgres
                     b.ToTable("ingest_runs", (string)null);
                 });
 
+            modelBuilder.Entity("RadEquity.Data.Model.MeasureCompletenessRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.Property<long>("EthnicityDeclined")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ethnicity_declined");
+
+                    b.Property<long>("EthnicityUnknown")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ethnicity_unknown");
+
+                    b.Property<long>("LanguageMissing")
+                        .HasColumnType("bigint")
+                        .HasColumnName("language_missing");
+
+                    b.Property<long>("Patients")
+                        .HasColumnType("bigint")
+                        .HasColumnName("patients");
+
+                    b.Property<long>("PayerMissing")
+                        .HasColumnType("bigint")
+                        .HasColumnName("payer_missing");
+
+                    b.Property<long>("PayerUnmapped")
+                        .HasColumnType("bigint")
+                        .HasColumnName("payer_unmapped");
+
+                    b.Property<long>("RaceDeclined")
+                        .HasColumnType("bigint")
+                        .HasColumnName("race_declined");
+
+                    b.Property<long>("RaceUnknown")
+                        .HasColumnType("bigint")
+                        .HasColumnName("race_unknown");
+
+                    b.Property<long>("ZipMissing")
+                        .HasColumnType("bigint")
+                        .HasColumnName("zip_missing");
+
+                    b.Property<long>("ZipWithoutDeprivation")
+                        .HasColumnType("bigint")
+                        .HasColumnName("zip_without_deprivation");
+
+                    b.Property<long>("ZipWithoutRurality")
+                        .HasColumnType("bigint")
+                        .HasColumnName("zip_without_rurality");
+
+                    b.HasKey("RunId", "Source")
+                        .HasName("pk_measure_completeness");
+
+                    b.ToTable("measure_completeness", (string)null);
+                });
+
+            modelBuilder.Entity("RadEquity.Data.Model.MeasureCountRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("MeasureId")
+                        .HasColumnType("text")
+                        .HasColumnName("measure_id");
+
+                    b.Property<string>("StratifierId")
+                        .HasColumnType("text")
+                        .HasColumnName("stratifier_id");
+
+                    b.Property<string>("Category")
+                        .HasColumnType("text")
+                        .HasColumnName("category");
+
+                    b.Property<long>("Denominator")
+                        .HasColumnType("bigint")
+                        .HasColumnName("denominator");
+
+                    b.Property<long>("Exclusions")
+                        .HasColumnType("bigint")
+                        .HasColumnName("exclusions");
+
+                    b.Property<long>("InitialPopulation")
+                        .HasColumnType("bigint")
+                        .HasColumnName("initial_population");
+
+                    b.Property<long>("Numerator")
+                        .HasColumnType("bigint")
+                        .HasColumnName("numerator");
+
+                    b.Property<long>("OpenGaps")
+                        .HasColumnType("bigint")
+                        .HasColumnName("open_gaps");
+
+                    b.Property<long>("ProspectiveGaps")
+                        .HasColumnType("bigint")
+                        .HasColumnName("prospective_gaps");
+
+                    b.Property<long>("ReportedMethod")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reported_method");
+
+                    b.Property<string>("ResolutionDays")
+                        .HasColumnType("text")
+                        .HasColumnName("resolution_days");
+
+                    b.Property<long>("Resolved")
+                        .HasColumnType("bigint")
+                        .HasColumnName("resolved");
+
+                    b.HasKey("RunId", "MeasureId", "StratifierId", "Category")
+                        .HasName("pk_measure_counts");
+
+                    b.ToTable("measure_counts", (string)null);
+                });
+
+            modelBuilder.Entity("RadEquity.Data.Model.MeasureOutcomeRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("MeasureId")
+                        .HasColumnType("text")
+                        .HasColumnName("measure_id");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.Property<string>("PatientId")
+                        .HasColumnType("text")
+                        .HasColumnName("patient_id");
+
+                    b.Property<int?>("DaysToResolution")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_to_resolution");
+
+                    b.Property<bool>("Denominator")
+                        .HasColumnType("boolean")
+                        .HasColumnName("denominator");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<bool>("Exclusion")
+                        .HasColumnType("boolean")
+                        .HasColumnName("exclusion");
+
+                    b.Property<string>("GapStatus")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("gap_status");
+
+                    b.Property<bool>("InitialPopulation")
+                        .HasColumnType("boolean")
+                        .HasColumnName("initial_population");
+
+                    b.Property<string>("Method")
+                        .HasColumnType("text")
+                        .HasColumnName("method");
+
+                    b.Property<bool>("Numerator")
+                        .HasColumnType("boolean")
+                        .HasColumnName("numerator");
+
+                    b.Property<bool>("ReportedMethod")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reported_method");
+
+                    b.HasKey("RunId", "MeasureId", "Source", "PatientId")
+                        .HasName("pk_measure_outcomes");
+
+                    b.HasIndex("RunId", "PatientId")
+                        .HasDatabaseName("ix_measure_outcomes_run_id_patient_id");
+
+                    b.ToTable("measure_outcomes", (string)null);
+                });
+
+            modelBuilder.Entity("RadEquity.Data.Model.MeasureRunRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<string>("EngineVersion")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("engine_version");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("MeasureIds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("measure_ids");
+
+                    b.Property<long>("Patients")
+                        .HasColumnType("bigint")
+                        .HasColumnName("patients");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<string>("ValueSetSource")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("value_set_source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_measure_runs");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_measure_runs_status");
+
+                    b.ToTable("measure_runs", (string)null);
+                });
+
             modelBuilder.Entity("RadEquity.Data.Model.PatientRow", b =>
                 {
                     b.Property<string>("Source")

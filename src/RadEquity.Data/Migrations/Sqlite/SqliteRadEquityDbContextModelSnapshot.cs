@@ -250,6 +250,251 @@ namespace RadEquity.Data.Migrations.Sqlite
                     b.ToTable("ingest_runs", (string)null);
                 });
 
+            modelBuilder.Entity("RadEquity.Data.Model.MeasureCompletenessRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<long>("EthnicityDeclined")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ethnicity_declined");
+
+                    b.Property<long>("EthnicityUnknown")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ethnicity_unknown");
+
+                    b.Property<long>("LanguageMissing")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("language_missing");
+
+                    b.Property<long>("Patients")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("patients");
+
+                    b.Property<long>("PayerMissing")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payer_missing");
+
+                    b.Property<long>("PayerUnmapped")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payer_unmapped");
+
+                    b.Property<long>("RaceDeclined")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("race_declined");
+
+                    b.Property<long>("RaceUnknown")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("race_unknown");
+
+                    b.Property<long>("ZipMissing")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("zip_missing");
+
+                    b.Property<long>("ZipWithoutDeprivation")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("zip_without_deprivation");
+
+                    b.Property<long>("ZipWithoutRurality")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("zip_without_rurality");
+
+                    b.HasKey("RunId", "Source")
+                        .HasName("pk_measure_completeness");
+
+                    b.ToTable("measure_completeness", (string)null);
+                });
+
+            modelBuilder.Entity("RadEquity.Data.Model.MeasureCountRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("MeasureId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("measure_id");
+
+                    b.Property<string>("StratifierId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stratifier_id");
+
+                    b.Property<string>("Category")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<long>("Denominator")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("denominator");
+
+                    b.Property<long>("Exclusions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("exclusions");
+
+                    b.Property<long>("InitialPopulation")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("initial_population");
+
+                    b.Property<long>("Numerator")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("numerator");
+
+                    b.Property<long>("OpenGaps")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("open_gaps");
+
+                    b.Property<long>("ProspectiveGaps")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("prospective_gaps");
+
+                    b.Property<long>("ReportedMethod")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reported_method");
+
+                    b.Property<string>("ResolutionDays")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolution_days");
+
+                    b.Property<long>("Resolved")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resolved");
+
+                    b.HasKey("RunId", "MeasureId", "StratifierId", "Category")
+                        .HasName("pk_measure_counts");
+
+                    b.ToTable("measure_counts", (string)null);
+                });
+
+            modelBuilder.Entity("RadEquity.Data.Model.MeasureOutcomeRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("MeasureId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("measure_id");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("PatientId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("patient_id");
+
+                    b.Property<int?>("DaysToResolution")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("days_to_resolution");
+
+                    b.Property<bool>("Denominator")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("denominator");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_date");
+
+                    b.Property<bool>("Exclusion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("exclusion");
+
+                    b.Property<string>("GapStatus")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gap_status");
+
+                    b.Property<bool>("InitialPopulation")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("initial_population");
+
+                    b.Property<string>("Method")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method");
+
+                    b.Property<bool>("Numerator")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("numerator");
+
+                    b.Property<bool>("ReportedMethod")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reported_method");
+
+                    b.HasKey("RunId", "MeasureId", "Source", "PatientId")
+                        .HasName("pk_measure_outcomes");
+
+                    b.HasIndex("RunId", "PatientId")
+                        .HasDatabaseName("ix_measure_outcomes_run_id_patient_id");
+
+                    b.ToTable("measure_outcomes", (string)null);
+                });
+
+            modelBuilder.Entity("RadEquity.Data.Model.MeasureRunRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("as_of");
+
+                    b.Property<string>("EngineVersion")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("engine_version");
+
+                    b.Property<string>("FinishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("MeasureIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("measure_ids");
+
+                    b.Property<long>("Patients")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("patients");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("StartedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("ValueSetSource")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value_set_source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_measure_runs");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_measure_runs_status");
+
+                    b.ToTable("measure_runs", (string)null);
+                });
+
             modelBuilder.Entity("RadEquity.Data.Model.PatientRow", b =>
                 {
                     b.Property<string>("Source")

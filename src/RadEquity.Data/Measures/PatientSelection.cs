@@ -1,0 +1,52 @@
+namespace RadEquity.Data.Measures;
+
+/// <summary>
+/// Which patients a <see cref="PatientRecordReader"/> load reads: optionally one source, and one of
+/// <see cref="PartitionCount"/> hash partitions of the patient ids, so evaluation can run partition by partition and
+/// merge the counts (ARCHITECTURE idea 3). A patient's partition depends only on its id (FNV-1a over the id's UTF-16
+/// code units), so it is stable across loads, processes and providers.
+/// </summary>
+public sealed record PatientSelection
+{
+    /// <summary>Selects patients.</summary>
+    /// <param name="source">Only this data source; null for every source.</param>
+    /// <param name="partition">The partition to read, 0 to <paramref name="partitionCount"/> - 1.</param>
+    /// <param name="partitionCount">How many partitions the patients are split into; 1 for all.</param>
+    public PatientSelection(string? source = null, int partition = 0, int partitionCount = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(partitionCount, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(partition);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(partition, partitionCount);
+        Source = source;
+        Partition = partition;
+        PartitionCount = partitionCount;
+    }
+
+    /// <summary>Every patient of every source.</summary>
+    public static PatientSelection All { get; } = new();
+
+    /// <summary>The source, or null for all.</summary>
+    public string? Source { get; }
+
+    /// <summary>The partition read.</summary>
+    public int Partition { get; }
+
+    /// <summary>The number of partitions.</summary>
+    public int PartitionCount { get; }
+
+    /// <summary>The partition of <paramref name="patientId"/> among <paramref name="partitionCount"/>.</summary>
+    public static int PartitionOf(ReadOnlySpan<char> patientId, int partitionCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(partitionCount, 1);
+        var hash = 2166136261u;
+        foreach (var c in patientId)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return (int)(hash % (uint)partitionCount);
+    }
+
+    /// <summary>True when the patient with this id falls in the selected partition (the source is filtered in SQL).</summary>
+    public bool Contains(ReadOnlySpan<char> patientId) => PartitionCount == 1 || PartitionOf(patientId, PartitionCount) == Partition;
+}
