@@ -1,6 +1,7 @@
 using RadEquity.Data;
 using RadEquity.Web.Features.Demo;
 using RadEquity.Web.Features.Health;
+using RadEquity.Web.Features.MeasureReports;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,6 +18,7 @@ await app.Services.LoadDemoPopulationIfEmptyAsync(app.Lifetime.ApplicationStoppi
 app.UseStaticFiles();
 app.MapRazorPages();
 app.MapStoreHealth();
+app.MapMeasureReports();
 
 await app.RunAsync();
 

@@ -72,7 +72,7 @@ internal abstract class FactConnection : IAsyncDisposable
 
     /// <summary>Runs <paramref name="sql"/>; when <paramref name="source"/> is set, the query's <c>@source</c> parameter
     /// (its only one) is bound to it.</summary>
-    public abstract Task<FactRows> QueryAsync(string sql, string? source, CancellationToken cancellationToken);
+    public abstract Task<FactRows> QueryAsync(string sql, string? source, string? patientId, CancellationToken cancellationToken);
 
     public abstract ValueTask DisposeAsync();
 }

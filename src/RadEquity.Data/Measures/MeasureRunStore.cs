@@ -107,6 +107,14 @@ public sealed class MeasureRunStore(StoreTarget store, TimeProvider time)
         return row is null ? null : ToRun(row);
     }
 
+    /// <summary>One run by id, in any status, or null.</summary>
+    public async Task<MeasureRun?> ReadRunAsync(long runId, CancellationToken cancellationToken)
+    {
+        await using var db = store.CreateDbContext();
+        var row = await db.MeasureRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken).ConfigureAwait(false);
+        return row is null ? null : ToRun(row);
+    }
+
     /// <summary>The counts of a completed run; null when the run does not exist or did not complete.</summary>
     public async Task<EvaluationCounts?> ReadCountsAsync(long runId, CancellationToken cancellationToken)
     {

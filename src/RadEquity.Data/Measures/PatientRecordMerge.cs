@@ -118,10 +118,18 @@ internal sealed class PatientRecordMerge(CodeIndex codes, PatientSelection selec
     private Task<FactRows> QueryAsync(FactConnection connection, string[] columns, string table, CancellationToken cancellationToken) =>
         // The (source, patient_id) index of every patient table gives this order without a sort on SQLite.
         connection.QueryAsync(
-            $"SELECT {string.Join(", ", columns)} FROM {table}" + (selection.Source is null ? "" : " WHERE source = @source") +
-            " ORDER BY " + connection.ByPatient,
+            $"SELECT {string.Join(", ", columns)} FROM {table}" + Where(selection) + " ORDER BY " + connection.ByPatient,
             selection.Source,
+            selection.PatientId,
             cancellationToken);
+
+    private static string Where(PatientSelection selection) => (selection.Source, selection.PatientId) switch
+    {
+        (null, null) => "",
+        (not null, null) => " WHERE source = @source",
+        (null, not null) => " WHERE patient_id = @patient",
+        _ => " WHERE source = @source AND patient_id = @patient",
+    };
 
     private (string Source, PatientFact Patient) ReadPatient(FactRows rows)
     {

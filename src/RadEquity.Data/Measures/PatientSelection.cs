@@ -25,6 +25,16 @@ public sealed record PatientSelection
     /// <summary>Every patient of every source.</summary>
     public static PatientSelection All { get; } = new();
 
+    /// <summary>One patient by id (in every source, or in <paramref name="source"/>), read through the patient index.</summary>
+    public static PatientSelection ForPatient(string patientId, string? source = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(patientId);
+        return new PatientSelection(source) { PatientId = patientId };
+    }
+
+    /// <summary>Only this patient id; null for all.</summary>
+    public string? PatientId { get; private init; }
+
     /// <summary>The source, or null for all.</summary>
     public string? Source { get; }
 

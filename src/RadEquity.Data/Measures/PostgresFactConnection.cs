@@ -22,7 +22,7 @@ internal sealed class PostgresFactConnection(string connectionString) : FactConn
     // The database's default collation may be a linguistic one; "C" is code-point order on UTF-8 databases.
     public override string ByPatient => "source COLLATE \"C\", patient_id COLLATE \"C\"";
 
-    public override async Task<FactRows> QueryAsync(string sql, string? source, CancellationToken cancellationToken)
+    public override async Task<FactRows> QueryAsync(string sql, string? source, string? patientId, CancellationToken cancellationToken)
     {
         var connection = new NpgsqlConnection(connectionString);
         _connections.Add(connection);
@@ -49,6 +49,11 @@ internal sealed class PostgresFactConnection(string connectionString) : FactConn
             if (source is not null)
             {
                 command.Parameters.AddWithValue("source", source);
+            }
+
+            if (patientId is not null)
+            {
+                command.Parameters.AddWithValue("patient", patientId);
             }
 
             var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleResult, cancellationToken).ConfigureAwait(false);

@@ -42,10 +42,10 @@ internal sealed class SqliteFactConnection : FactConnection
     // BINARY collation: UTF-8 byte order, which is code-point order; the (source, patient_id) indexes serve it.
     public override string ByPatient => "source, patient_id";
 
-    public override Task<FactRows> QueryAsync(string sql, string? source, CancellationToken cancellationToken)
+    public override Task<FactRows> QueryAsync(string sql, string? source, string? patientId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult<FactRows>(new SqliteFactRows(_db, sql, source));
+        return Task.FromResult<FactRows>(new SqliteFactRows(_db, sql, source, patientId));
     }
 
     public override ValueTask DisposeAsync()
@@ -76,14 +76,19 @@ internal sealed class SqliteFactConnection : FactConnection
         private readonly char[][] _buffers;
         private byte[] _bytes = new byte[256];
 
-        public SqliteFactRows(sqlite3 db, string sql, string? source)
+        public SqliteFactRows(sqlite3 db, string sql, string? source, string? patientId)
         {
             _db = db;
             _sql = sql;
             Check(_db, raw.sqlite3_prepare_v2(_db, sql, out _statement), sql);
             if (source is not null)
             {
-                Check(_db, raw.sqlite3_bind_text(_statement, 1, source), sql);
+                Check(_db, raw.sqlite3_bind_text(_statement, raw.sqlite3_bind_parameter_index(_statement, "@source"), source), sql);
+            }
+
+            if (patientId is not null)
+            {
+                Check(_db, raw.sqlite3_bind_text(_statement, raw.sqlite3_bind_parameter_index(_statement, "@patient"), patientId), sql);
             }
 
             _buffers = new char[raw.sqlite3_column_count(_statement)][];

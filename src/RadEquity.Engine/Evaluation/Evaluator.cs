@@ -5,10 +5,11 @@ using RadEquity.Engine.Strata;
 namespace RadEquity.Engine.Evaluation;
 
 /// <summary>One patient's result for one measure, kept when outcomes are requested.</summary>
+/// <param name="Source">The data source of the patient (a patient is a source and an id).</param>
 /// <param name="PatientId">The FHIR Patient id.</param>
 /// <param name="MeasureId">The measure.</param>
 /// <param name="Result">The populations, gap and due date.</param>
-public readonly record struct PatientResult(string PatientId, string MeasureId, MeasureResult Result);
+public readonly record struct PatientResult(string Source, string PatientId, string MeasureId, MeasureResult Result);
 
 /// <summary>The result of evaluating measures over patients: counts per stratum and, on request, per-patient results.</summary>
 /// <param name="Counts">Mergeable counts.</param>
@@ -157,7 +158,7 @@ public sealed class Evaluator
                     cells[c].Add(result);
                 }
 
-                Results?.Add(new PatientResult(patient.PatientId, measures[m].Id, result));
+                Results?.Add(new PatientResult(patient.Source, patient.PatientId, measures[m].Id, result));
             }
         }
 

@@ -11,42 +11,11 @@ public sealed class MeasureRunOutcomeTests
     private static readonly MeasureResult Met = new(true, true, false, true, GapStatus.Closed, new DateOnly(2026, 3, 1), "mammography", null);
 
     [Fact]
-    public void FromResults_EachIdInOneSource_TakesThePatientsSource()
+    public void FromResults_ResultsOfTwoSources_KeepEachSource()
     {
-        PatientRecord[] patients = [Record("east", "pt-1"), Record("north", "pt-2")];
+        var outcomes = MeasureRunOutcome.FromResults([new("north", "pt-1", "cms125", Met), new("east", "pt-1", "cms125", Met)]).ToList();
 
-        var outcomes = MeasureRunOutcome.FromResults(patients, [new("pt-2", "cms125", Met), new("pt-1", "cms125", Met)]).ToList();
-
-        Assert.Equal([new("north", "pt-2", "cms125", Met), new MeasureRunOutcome("east", "pt-1", "cms125", Met)], outcomes);
-    }
-
-    [Fact]
-    public void FromResults_IdInTwoSources_ThrowsOnEnumeration()
-    {
-        PatientRecord[] patients = [Record("east", "pt-1"), Record("north", "pt-1"), Record("north", "pt-2")];
-        var outcomes = MeasureRunOutcome.FromResults(patients, [new("pt-2", "cms125", Met), new("pt-1", "cms125", Met)]);
-
-        using var enumerator = outcomes.GetEnumerator();
-        Assert.True(enumerator.MoveNext());
-        Assert.Equal("north", enumerator.Current.Source);
-        var error = Assert.Throws<ArgumentException>(() => enumerator.MoveNext());
-        Assert.Contains("'pt-1' is in several sources", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void FromResults_ResultOfUnknownPatient_Throws()
-    {
-        var outcomes = MeasureRunOutcome.FromResults([Record("east", "pt-1")], [new("pt-9", "cms125", Met)]);
-
-        Assert.Throws<ArgumentException>(() => outcomes.ToList());
-    }
-
-    [Fact]
-    public void ForSource_Results_AllTakeTheSource()
-    {
-        var outcomes = MeasureRunOutcome.ForSource("east", [new PatientResult("pt-1", "cms125", Met)]).ToList();
-
-        Assert.Equal([new MeasureRunOutcome("east", "pt-1", "cms125", Met)], outcomes);
+        Assert.Equal([new("north", "pt-1", "cms125", Met), new MeasureRunOutcome("east", "pt-1", "cms125", Met)], outcomes);
     }
 
     [Fact]

@@ -2,6 +2,10 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RadEquity.Data;
+using RadEquity.Data.Measures;
+using RadEquity.Engine.Measures;
+using RadEquity.Engine.Strata;
+using RadEquity.Engine.Terminology;
 using RadEquity.Engine.Ingest;
 using RadEquity.Interop.Ingest;
 using RadEquity.Interop.Synthetic;
@@ -79,6 +83,20 @@ internal static partial class DemoPopulation
                 services.GetRequiredService<IIngestSink>(),
                 cancellationToken: cancellationToken).ConfigureAwait(false);
             LogLoaded(logger, summary.Resources, summary.Quarantined, summary.Elapsed.TotalSeconds);
+
+            // Measure the demo population once, for the previous calendar year, with the region's ZIP tables.
+            AreaLookup areas;
+            using (var ruca = File.OpenText(Path.Combine(folder.FullName, AreaLookup.RucaFileName)))
+            using (var adi = File.OpenText(Path.Combine(folder.FullName, AreaLookup.DeprivationFileName)))
+            {
+                areas = AreaLookup.Load(ruca, adi);
+            }
+
+            var period = MeasurementPeriod.PreviousCalendarYear(asOf);
+            var run = await StoreEvaluation.RunAsync(services.GetRequiredService<StoreTarget>(),
+                new StoreEvaluationRequest(period, period.End, CodeIndex.Compile(ValueSetCatalog.LoadDefault().All), "RadEquity defaults",
+                    areas, new MeasureOptions()), time, cancellationToken).ConfigureAwait(false);
+            LogMeasured(logger, run.RunId, period.Start.Year, run.Elapsed.TotalSeconds);
         }
         finally
         {
@@ -91,4 +109,7 @@ internal static partial class DemoPopulation
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo population loaded: {Resources} resources, {Quarantined} quarantined, in {Seconds:F1} s")]
     private static partial void LogLoaded(ILogger logger, long resources, long quarantined, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo measure run {RunId} for {Year} evaluated in {Seconds:F1} s")]
+    private static partial void LogMeasured(ILogger logger, long runId, int year, double seconds);
 }

@@ -1,0 +1,67 @@
+using RadEquity.Data;
+using RadEquity.Data.Measures;
+using RadEquity.Engine.Disclosure;
+using RadEquity.Engine.Measures;
+using RadEquity.Engine.Strata;
+using RadEquity.Engine.Terminology;
+using RadEquity.Interop.Fhir;
+
+namespace RadEquity.Web.Features.MeasureReports;
+
+/// <summary>
+/// <c>GET /api/measure-reports/{measureId}</c>: the FHIR MeasureReport (summary) of the latest completed measure run
+/// (or <c>?run=ID</c>), as <c>application/fhir+json</c>. Until sign-in and roles exist (issue "dashboard"), the API
+/// serves only the de-identified report: every count passes the small-cell gate (ARCHITECTURE idea 5).
+/// </summary>
+internal static class MeasureReportEndpoints
+{
+    public const string FhirJson = "application/fhir+json";
+
+    public static IEndpointRouteBuilder MapMeasureReports(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/api/measure-reports", ListAsync);
+        endpoints.MapGet("/api/measure-reports/{measureId}", GetAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> ListAsync(StoreTarget store, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var run = await new MeasureRunStore(store, time).LatestCompletedRunAsync(cancellationToken).ConfigureAwait(false);
+        return run is null
+            ? Results.NotFound(new { error = "No completed measure run yet." })
+            : Results.Ok(new
+            {
+                run = run.Id,
+                period = new { start = run.Definition.Period.Start, end = run.Definition.Period.End },
+                asOf = run.Definition.AsOf,
+                measures = run.Definition.MeasureIds.Select(id => new { id, href = "/api/measure-reports/" + id }),
+            });
+    }
+
+    private static async Task<IResult> GetAsync(string measureId, long? run, StoreTarget store, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var runs = new MeasureRunStore(store, time);
+        var chosen = run is { } id ? await runs.ReadRunAsync(id, cancellationToken).ConfigureAwait(false)
+            : await runs.LatestCompletedRunAsync(cancellationToken).ConfigureAwait(false);
+        if (chosen is null || chosen.Status != "completed")
+        {
+            return Results.NotFound(new { error = "No completed measure run." });
+        }
+
+        var codes = CodeIndex.Compile(ValueSetCatalog.LoadDefault().All);
+        if (MeasureSet.Standard(codes).FirstOrDefault(m => m.Id == measureId && chosen.Definition.MeasureIds.Contains(m.Id)) is not { } measure)
+        {
+            return Results.NotFound(new { error = $"Measure '{measureId}' is not in run {chosen.Id}." });
+        }
+
+        var counts = await runs.ReadCountsAsync(chosen.Id, cancellationToken).ConfigureAwait(false);
+        if (counts is null)
+        {
+            return Results.NotFound(new { error = $"Run {chosen.Id} has no counts." });
+        }
+
+        var release = SmallCellGate.Disclose(MeasureReportWriter.ToRelease(measure, counts, Stratifiers.Standard));
+        var report = MeasureReportWriter.CreateDeidentified(measure, release, chosen.Definition.Period, time.GetUtcNow());
+        return Results.Text(MeasureReportWriter.ToJson(report), FhirJson);
+    }
+}
