@@ -46,6 +46,11 @@ public sealed class Evaluator
     public EvaluationResult Run(IReadOnlyList<PatientRecord> patients, bool keepResults = false, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(patients);
+        if (patients.Count == 0)
+        {
+            return new EvaluationResult(Count([]), []);
+        }
+
         var parts = new ConcurrentBag<(int Start, Partial Partial)>();
         var chunk = Math.Max(1024, patients.Count / (Environment.ProcessorCount * 8) + 1);
         Parallel.ForEach(

@@ -151,6 +151,16 @@ public class EvaluatorTests
     }
 
     [Fact]
+    public void Run_NoPatients_EmptyCounts()
+    {
+        var run = NewEvaluator().Run([], keepResults: true);
+
+        Assert.Equal(0, run.Counts.Patients);
+        Assert.Empty(run.Counts.Cells);
+        Assert.Empty(run.Results);
+    }
+
+    [Fact]
     public void Run_StratumCountsSumToOverall()
     {
         var counts = NewEvaluator().Run(RandomPatients(2000, seed: 5)).Counts;
