@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using RadEquity.Engine.Evaluation;
 using RadEquity.Engine.Measures;
 using RadEquity.Engine.Strata;
@@ -56,15 +57,45 @@ public static class StoreEvaluation
         var counts = new EvaluationCounts();
         var outcomes = new List<MeasureRunOutcome>();
         PatientLoadSummary? load = null;
-        await foreach (var batch in PatientRecordReader.ReadBatchesAsync(store, request.Codes, PatientSelection.All, BatchSize, cancellationToken)
-                           .ConfigureAwait(false))
-        {
-            var evaluated = evaluator.Run(batch.Patients, keepResults: true, cancellationToken);
-            counts.Add(evaluated.Counts);
-            outcomes.AddRange(MeasureRunOutcome.FromResults(evaluated.Results));
-            load = batch.Summary;
-        }
 
+        // Reading is one thread's work; evaluation uses every core. The reader fills a small queue on its own thread
+        // while the previous batch is evaluated, so reading and evaluating overlap.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var queue = Channel.CreateBounded<PatientRecordBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var reader = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var batch in PatientRecordReader.ReadBatchesAsync(store, request.Codes, PatientSelection.All, BatchSize, stop.Token)
+                                   .ConfigureAwait(false))
+                {
+                    await queue.Writer.WriteAsync(batch, stop.Token).ConfigureAwait(false);
+                }
+
+                queue.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                queue.Writer.Complete(e);
+            }
+        }, CancellationToken.None);
+
+        try
+        {
+            await foreach (var batch in queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var evaluated = evaluator.Run(batch.Patients, keepResults: true, cancellationToken);
+                counts.Add(evaluated.Counts);
+                outcomes.AddRange(MeasureRunOutcome.FromResults(evaluated.Results));
+                load = batch.Summary;
+            }
+        }
+        finally
+        {
+            // Stops the reader when evaluation failed, so it does not wait on a full queue.
+            await stop.CancelAsync().ConfigureAwait(false);
+            await reader.ConfigureAwait(false);
+        }
         var elapsed = Stopwatch.GetElapsedTime(started);
         await runs.SaveAsync(runId, counts, outcomes, cancellationToken).ConfigureAwait(false);
         return new StoreEvaluationResult(runId, counts, outcomes, measures, load ?? new PatientLoadSummary(0, 0, 0, 0, elapsed), elapsed);
