@@ -22,19 +22,20 @@ namespace RadEquity.Benchmarks.Measures;
 public class EvaluationBenchmarks
 {
     // In-process, so the population (minutes to build) is loaded once for all three benchmarks.
-    private static (IReadOnlyList<PatientRecord> Patients, Evaluator Evaluator)? _loaded;
+    private static (IReadOnlyList<PatientRecord> Patients, Evaluator Evaluator, Evaluator Unstratified)? _loaded;
 
     private IReadOnlyList<PatientRecord> _patients = [];
     private Evaluator _evaluator = null!;
+    private Evaluator _unstratified = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         _loaded ??= Load();
-        (_patients, _evaluator) = _loaded.Value;
+        (_patients, _evaluator, _unstratified) = _loaded.Value;
     }
 
-    private static (IReadOnlyList<PatientRecord>, Evaluator) Load()
+    private static (IReadOnlyList<PatientRecord>, Evaluator, Evaluator) Load()
     {
         var count = int.Parse(Environment.GetEnvironmentVariable("RADEQUITY_BENCH_PATIENTS") ?? "1000000", CultureInfo.InvariantCulture);
         var folder = Path.Combine(Path.GetTempPath(), "radequity-bench-eval-" + count.ToString(CultureInfo.InvariantCulture));
@@ -55,10 +56,12 @@ public class EvaluationBenchmarks
         using var ruca = File.OpenText(Path.Combine(folder, AreaLookup.RucaFileName));
         using var adi = File.OpenText(Path.Combine(folder, AreaLookup.DeprivationFileName));
         var period = MeasurementPeriod.ForYear(2025);
-        var evaluator = new Evaluator(MeasureSet.Standard(codes), Stratifiers.Standard, new MeasureContext(period, codes, asOf),
-            new StratificationContext(period.End, AreaLookup.Load(ruca, adi)));
+        var strata = new StratificationContext(period.End, AreaLookup.Load(ruca, adi));
+        var context = new MeasureContext(period, codes, asOf);
+        var evaluator = new Evaluator(MeasureSet.Standard(codes), Stratifiers.Standard, context, strata);
+        var unstratified = new Evaluator(MeasureSet.Standard(codes), [], context, strata);
         Console.WriteLine($"// {patients.Count:N0} patients, {patients.Sum(p => p.Events.Count):N0} classified events in memory");
-        return (patients, evaluator);
+        return (patients, evaluator, unstratified);
     }
 
     /// <summary>One in-process job: warm-up 2, 7 iterations.</summary>
@@ -84,6 +87,9 @@ public class EvaluationBenchmarks
         }, sum => Interlocked.Add(ref total, sum));
         return total;
     }
+
+    [Benchmark(Description = "8 measures, overall counts only")]
+    public long EvaluateUnstratified() => _unstratified.Run(_patients).Counts.Patients;
 
     [Benchmark(Description = "8 measures x 9 stratifiers, counts")]
     public long EvaluateAllMeasuresAllStrata() => _evaluator.Run(_patients).Counts.Patients;

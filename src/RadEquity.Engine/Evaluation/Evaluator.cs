@@ -91,6 +91,7 @@ public sealed class Evaluator
     {
         private readonly Evaluator _owner;
         private readonly Dictionary<string, int>[] _categoryIndex;
+        private readonly Dictionary<string, int>[] _categoryByName;
         private readonly List<string>[] _categoryNames;
         private readonly List<StratumCounts>[][] _counts;
         private readonly StratumCounts[] _overall;
@@ -103,10 +104,14 @@ public sealed class Evaluator
             _owner = owner;
             var s = owner._stratifiers.Count;
             _categoryIndex = new Dictionary<string, int>[s];
+            _categoryByName = new Dictionary<string, int>[s];
             _categoryNames = new List<string>[s];
             for (var i = 0; i < s; i++)
             {
-                _categoryIndex[i] = new Dictionary<string, int>(StringComparer.Ordinal);
+                // Stratifiers return the same string instances for known categories, so the first lookup is by
+                // reference; a category built per patient (a rare language) falls back to the lookup by name.
+                _categoryIndex[i] = new Dictionary<string, int>(ReferenceEqualityComparer.Instance);
+                _categoryByName[i] = new Dictionary<string, int>(StringComparer.Ordinal);
                 _categoryNames[i] = [];
             }
 
@@ -173,10 +178,11 @@ public sealed class Evaluator
             for (var s = 0; s < stratifiers.Count; s++)
             {
                 var category = stratifiers[s].Categorize(patient.Patient, patient.Coverages, _owner._strata);
-                if (!_categoryIndex[s].TryGetValue(category, out var index))
+                if (!_categoryIndex[s].TryGetValue(category, out var index) && !_categoryByName[s].TryGetValue(category, out index))
                 {
                     index = _categoryNames[s].Count;
                     _categoryIndex[s][category] = index;
+                    _categoryByName[s][category] = index;
                     _categoryNames[s].Add(category);
                 }
 
@@ -202,9 +208,19 @@ public sealed class Evaluator
                     var list = _counts[m][s];
                     for (var c = 0; c < list.Count; c++)
                     {
-                        if (list[c].InitialPopulation > 0)
+                        if (list[c].InitialPopulation == 0)
                         {
-                            cells[new StratumKey(id, stratifier, _categoryNames[s][c])] = list[c];
+                            continue;
+                        }
+
+                        var key = new StratumKey(id, stratifier, _categoryNames[s][c]);
+                        if (cells.TryGetValue(key, out var same))
+                        {
+                            same.Add(list[c]);
+                        }
+                        else
+                        {
+                            cells[key] = list[c];
                         }
                     }
                 }

@@ -24,6 +24,12 @@ internal static class Criteria
     public static EventRecord? Find<TState>(PatientRecord patient, ValueSetMask mask, TState state, Check<TState> check,
         List<Evidence>? log, string criterion, bool earliest = false, bool byValue = false)
     {
+        if (!(byValue ? patient.ValueUnion : patient.CodeUnion).Overlaps(mask))
+        {
+            log?.Add(new Evidence(criterion, EvidenceRole.Absent, null, null, "no qualifying fact"));
+            return null;
+        }
+
         EventRecord? best = null;
         var events = patient.Events;
         for (var i = 0; i < events.Count; i++)

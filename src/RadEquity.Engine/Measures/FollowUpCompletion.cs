@@ -105,7 +105,7 @@ public sealed class FollowUpCompletion : Measure
         var mp = context.Period;
         EventRecord? index = null;
         IndexRule? rule = null;
-        var events = patient.Events;
+        IReadOnlyList<EventRecord> events = patient.CodeUnion.Overlaps(_assessment) ? patient.Events : [];
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];

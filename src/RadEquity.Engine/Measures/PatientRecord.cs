@@ -4,7 +4,8 @@ using RadEquity.Engine.Terminology;
 namespace RadEquity.Engine.Measures;
 
 /// <summary>
-/// One clinical event with its identity and its codes already classified into value sets.
+/// One clinical event with its identity, its codes already classified into value sets, and its days. Create it with
+/// <see cref="Create"/> or the constructor; a <c>with</c> copy that changes <see cref="Event"/> keeps the old days.
 /// </summary>
 /// <param name="ResourceType">The FHIR resource type it came from (for evidence).</param>
 /// <param name="ResourceId">The resource's id (for evidence).</param>
@@ -26,20 +27,20 @@ public sealed record EventRecord(string ResourceType, string ResourceId, Clinica
     public string Reference => ResourceType + "/" + ResourceId;
 
     /// <summary>The day the event started (its own calendar date); null when it has no start (an unknown start,
-    /// as FHIRHelpers reads a Period without one).</summary>
-    public DateOnly? StartDay => Event.Start is { } s ? DateOnly.FromDateTime(s.DateTime) : null;
+    /// as FHIRHelpers reads a Period without one). Computed once: criteria compare days many times.</summary>
+    public DateOnly? StartDay { get; } = Event.Start is { } s ? DateOnly.FromDateTime(s.DateTime) : null;
 
     /// <summary>
     /// The day the event ended. A started event without an end is open-ended (<see cref="DateOnly.MaxValue"/>), as
     /// FHIRHelpers 4.4 <c>ToInterval(Period)</c> reads a Period without an end (a closed null boundary); instants have
     /// their start as end. Null when the event has no date at all.
     /// </summary>
-    public DateOnly? EndDay => Event.End is { } e ? DateOnly.FromDateTime(e.DateTime)
+    public DateOnly? EndDay { get; } = Event.End is { } e ? DateOnly.FromDateTime(e.DateTime)
         : Event.Start is not null ? DateOnly.MaxValue : null;
 
     /// <summary>QICoreCommon <c>latest()</c>: the end when the event has one, else its start.</summary>
-    public DateOnly? LatestDay => Event.End is { } e ? DateOnly.FromDateTime(e.DateTime)
-        : Event.Start is { } s ? DateOnly.FromDateTime(s.DateTime) : null;
+    public DateOnly? LatestDay { get; } = Event.End is { } e2 ? DateOnly.FromDateTime(e2.DateTime)
+        : Event.Start is { } s2 ? DateOnly.FromDateTime(s2.DateTime) : null;
 }
 
 /// <summary>
@@ -59,7 +60,19 @@ public sealed class PatientRecord
         Patient = patient ?? throw new ArgumentNullException(nameof(patient));
         Coverages = coverages ?? throw new ArgumentNullException(nameof(coverages));
         Events = events ?? throw new ArgumentNullException(nameof(events));
+        for (var i = 0; i < events.Count; i++)
+        {
+            CodeUnion |= events[i].Codes;
+            ValueUnion |= events[i].Values;
+        }
     }
+
+    /// <summary>Every value set any event's codes belong to: a criterion whose value sets are not in it cannot be met,
+    /// so it is answered without looking at the events.</summary>
+    public ValueSetMask CodeUnion { get; }
+
+    /// <summary>Every value set any event's values belong to.</summary>
+    public ValueSetMask ValueUnion { get; }
 
     /// <summary>The data source.</summary>
     public string Source { get; }

@@ -152,7 +152,8 @@ internal sealed class TestPatient
 
         // A Condition's fact ends at its abatement, and has no end without one.
         var last = _events[^1];
-        _events[^1] = last with { Event = last.Event with { End = abatement is { } a ? At(a) : null } };
+        _events[^1] = EventRecord.Create(last.ResourceType, last.ResourceId, last.Event with { End = abatement is { } a ? At(a) : null },
+            TestCodes.Terms);
         return this;
     }
 
