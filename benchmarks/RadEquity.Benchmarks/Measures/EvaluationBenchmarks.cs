@@ -44,7 +44,11 @@ public class EvaluationBenchmarks
         {
             SyntheticPopulation.Generate(new GeneratorOptions
             {
-                Patients = count, Seed = 1, AsOf = asOf, OutputDirectory = folder, Profile = GeneratorProfile.LoadDefault(),
+                Patients = count,
+                Seed = 1,
+                AsOf = asOf,
+                OutputDirectory = folder,
+                Profile = GeneratorProfile.LoadDefault(),
             });
         }
 

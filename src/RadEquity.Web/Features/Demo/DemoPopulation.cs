@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RadEquity.Data;
 using RadEquity.Data.Measures;
+using RadEquity.Engine.Ingest;
 using RadEquity.Engine.Measures;
 using RadEquity.Engine.Strata;
 using RadEquity.Engine.Terminology;
-using RadEquity.Engine.Ingest;
 using RadEquity.Interop.Ingest;
 using RadEquity.Interop.Synthetic;
 
