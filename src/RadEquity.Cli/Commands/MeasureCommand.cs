@@ -64,7 +64,7 @@ internal static class MeasureCommand
         WriteSummary(result.RunId, settings, result.Measures, result.Counts);
         if (outcomesFile is not null)
         {
-            WriteOutcomes(outcomesFile.FullName, result.Outcomes);
+            WriteOutcomes(outcomesFile.FullName, result);
             Console.Out.WriteLine($"Outcomes: {outcomesFile.FullName}");
         }
 
@@ -101,25 +101,45 @@ internal static class MeasureCommand
 
     private static string Share(long count, long total) => ((double)count / total).ToString("P1", CultureInfo.InvariantCulture);
 
-    /// <summary>Writes the outcomes CSV through a temporary file and a rename: an interrupted write leaves no partial file.</summary>
-    private static void WriteOutcomes(string path, IEnumerable<MeasureRunOutcome> outcomes)
+    /// <summary>
+    /// Writes one CSV row per patient and measure (zeros for a patient outside a measure's initial population), through
+    /// a temporary file and a rename: an interrupted write leaves no partial file.
+    /// </summary>
+    private static void WriteOutcomes(string path, StoreEvaluationResult result)
     {
         var temporary = path + ".tmp";
+        var outcomes = result.Outcomes;
+        var next = 0;
         using (var writer = new StreamWriter(temporary, false, new UTF8Encoding(false)))
         {
             writer.WriteLine("patient_id,source,measure_id,initial_population,denominator,exclusion,numerator,gap_status,due_date");
-            foreach (var o in outcomes)
+            foreach (var (source, patientId) in result.Patients)
             {
-                var r = o.Result;
-                writer.Write(Csv(o.PatientId));
-                writer.Write(',');
-                writer.Write(Csv(o.Source));
-                writer.Write(',');
-                writer.Write(o.MeasureId);
-                writer.Write(string.Create(CultureInfo.InvariantCulture,
-                    $",{Bit(r.InInitialPopulation)},{Bit(r.InDenominator)},{Bit(r.IsExcluded)},{Bit(r.InNumerator)},{Gap(r.Gap)},{r.DueDate:yyyy-MM-dd}"));
-                writer.WriteLine();
+                foreach (var measure in result.Measures)
+                {
+                    // Outcomes come in patient order and, within a patient, in measure order.
+                    var r = MeasureResult.NotApplicable;
+                    if (next < outcomes.Count && outcomes[next].MeasureId == measure.Id && outcomes[next].PatientId == patientId
+                        && outcomes[next].Source == source)
+                    {
+                        r = outcomes[next++].Result;
+                    }
+
+                    writer.Write(Csv(patientId));
+                    writer.Write(',');
+                    writer.Write(Csv(source));
+                    writer.Write(',');
+                    writer.Write(measure.Id);
+                    writer.Write(string.Create(CultureInfo.InvariantCulture,
+                        $",{Bit(r.InInitialPopulation)},{Bit(r.InDenominator)},{Bit(r.IsExcluded)},{Bit(r.InNumerator)},{Gap(r.Gap)},{r.DueDate:yyyy-MM-dd}"));
+                    writer.WriteLine();
+                }
             }
+        }
+
+        if (next != outcomes.Count)
+        {
+            throw new InvalidOperationException("The outcomes are not in patient and measure order.");
         }
 
         File.Move(temporary, path, overwrite: true);

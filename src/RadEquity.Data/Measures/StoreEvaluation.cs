@@ -20,12 +20,14 @@ public sealed record StoreEvaluationRequest(
 /// <summary>The outcome of <see cref="StoreEvaluation.RunAsync"/>.</summary>
 /// <param name="RunId">The stored run.</param>
 /// <param name="Counts">Merged counts.</param>
-/// <param name="Outcomes">Per-patient results (patients in a measure's initial population).</param>
+/// <param name="Outcomes">Per-patient results (patients in a measure's initial population), in patient order.</param>
+/// <param name="Patients">Every patient evaluated, as (source, id), in the same order.</param>
 /// <param name="Measures">The measures evaluated.</param>
 /// <param name="Load">Facts read.</param>
 /// <param name="Elapsed">Load and evaluation time (the save is not included).</param>
 public sealed record StoreEvaluationResult(
-    long RunId, EvaluationCounts Counts, IReadOnlyList<MeasureRunOutcome> Outcomes, IReadOnlyList<Measure> Measures,
+    long RunId, EvaluationCounts Counts, IReadOnlyList<MeasureRunOutcome> Outcomes, IReadOnlyList<(string Source, string PatientId)> Patients,
+    IReadOnlyList<Measure> Measures,
     PatientLoadSummary Load, TimeSpan Elapsed);
 
 /// <summary>
@@ -56,6 +58,7 @@ public static class StoreEvaluation
         var started = Stopwatch.GetTimestamp();
         var counts = new EvaluationCounts();
         var outcomes = new List<MeasureRunOutcome>();
+        var patients = new List<(string Source, string PatientId)>();
         PatientLoadSummary? load = null;
 
         // Reading is one thread's work; evaluation uses every core. The reader fills a small queue on its own thread
@@ -87,6 +90,7 @@ public static class StoreEvaluation
                 var evaluated = evaluator.Run(batch.Patients, keepResults: true, cancellationToken);
                 counts.Add(evaluated.Counts);
                 outcomes.AddRange(MeasureRunOutcome.FromResults(evaluated.Results));
+                patients.AddRange(batch.Patients.Select(p => (p.Source, p.PatientId)));
                 load = batch.Summary;
             }
         }
@@ -98,7 +102,7 @@ public static class StoreEvaluation
         }
         var elapsed = Stopwatch.GetElapsedTime(started);
         await runs.SaveAsync(runId, counts, outcomes, cancellationToken).ConfigureAwait(false);
-        return new StoreEvaluationResult(runId, counts, outcomes, measures, load ?? new PatientLoadSummary(0, 0, 0, 0, elapsed), elapsed);
+        return new StoreEvaluationResult(runId, counts, outcomes, patients, measures, load ?? new PatientLoadSummary(0, 0, 0, 0, elapsed), elapsed);
     }
 
     /// <summary>The engine's version, recorded with every run.</summary>

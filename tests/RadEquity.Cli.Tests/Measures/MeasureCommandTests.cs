@@ -51,15 +51,17 @@ public sealed class MeasureCommandTests(MeasuredStoreFixture store) : IClassFixt
     }
 
     [Fact]
-    public void Measure_Outcomes_OneRowPerPatientAndMeasureInTheInitialPopulation()
+    public void Measure_Outcomes_OneRowPerPatientAndMeasure()
     {
         var lines = File.ReadAllLines(store.Outcomes);
 
         Assert.Equal("patient_id,source,measure_id,initial_population,denominator,exclusion,numerator,gap_status,due_date", lines[0]);
-        Assert.Equal(StoreState.Count(store.Database, "measure_outcomes"), lines.Length - 1);
-        var cms125 = lines.Skip(1).Select(l => l.Split(',')).Where(f => f[2] == "cms125").ToList();
+        Assert.Equal(3000 * 8, lines.Length - 1);
+        var rows = lines.Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(StoreState.Count(store.Database, "measure_outcomes"), rows.Count(f => f[3] == "1"));
+        Assert.Contains(rows, f => f[3] == "0" && f[4] == "0" && f[7].Length == 0);
+        var cms125 = rows.Where(f => f[2] == "cms125" && f[3] == "1").ToList();
         Assert.True(cms125.Count > 300);
-        Assert.All(cms125, f => Assert.Equal("1", f[3]));
         Assert.All(cms125.Where(f => f[6] == "1"), f => Assert.Equal("0", f[5])); // excluded patients never count as met
         Assert.Contains(cms125, f => f[7] == "open-gap" && f[8].Length == 10);
         Assert.DoesNotContain(store.Outcomes + ".tmp", Directory.GetFiles(store.Folder.FullName));
