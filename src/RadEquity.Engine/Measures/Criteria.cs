@@ -159,32 +159,6 @@ internal static class Criteria
         return false;
     }
 
-    public static bool HasValue(ClinicalEvent e, string system, string code)
-    {
-        foreach (var c in e.ValueCodes)
-        {
-            if (c.Code == code && c.System == system)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    public static bool HasCode(ClinicalEvent e, string system, string code)
-    {
-        foreach (var c in e.Codes)
-        {
-            if (c.Code == code && c.System == system)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     // --- intervals at day precision (QICoreCommon toInterval, prevalenceInterval) ----------------------------------
 
     /// <summary><c>X during day of [from, to]</c> for a point (the end of the event's interval).</summary>

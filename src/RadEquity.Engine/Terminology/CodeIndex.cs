@@ -23,18 +23,6 @@ public readonly record struct ValueSetMask(UInt128 Bits)
 
     /// <summary>The union of two masks.</summary>
     public ValueSetMask BitwiseOr(ValueSetMask other) => this | other;
-
-    /// <summary>The indices of the value sets in the mask, ascending.</summary>
-    public IEnumerable<int> Indices()
-    {
-        var bits = Bits;
-        while (bits != UInt128.Zero)
-        {
-            var index = (int)UInt128.TrailingZeroCount(bits);
-            yield return index;
-            bits &= bits - UInt128.One;
-        }
-    }
 }
 
 /// <summary>
@@ -138,7 +126,4 @@ public sealed class CodeIndex
 
         return mask;
     }
-
-    /// <summary>The names of the value sets in a mask (for evidence).</summary>
-    public IEnumerable<string> NamesOf(ValueSetMask mask) => mask.Indices().Select(i => _sets[i].Name);
 }
