@@ -55,6 +55,9 @@ public sealed class BreastCancerScreening : Measure
     /// <inheritdoc />
     public override string GapAction => "screening mammogram";
 
+    /// <inheritdoc />
+    public override string PopulationNoun => "women";
+
     /// <summary>1 October two years before the period's start: the start of the mammogram look-back.</summary>
     public static DateOnly LookBackStart(MeasurementPeriod period)
     {

@@ -41,6 +41,9 @@ public sealed class BreastScreeningUspstf : Measure
     public override string GapAction => "screening mammogram";
 
     /// <inheritdoc />
+    public override string PopulationNoun => "women";
+
+    /// <inheritdoc />
     protected internal override MeasureResult Evaluate(PatientRecord patient, MeasureContext context, List<Evidence>? log)
     {
         var asOf = context.AsOf;

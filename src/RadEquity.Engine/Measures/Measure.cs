@@ -22,6 +22,9 @@ public abstract class Measure
     /// <summary>What the care gap asks for, in plain language (e.g. "screening mammogram").</summary>
     public abstract string GapAction { get; }
 
+    /// <summary>Who the measure counts, in plain language ("women", "patients"), for findings.</summary>
+    public virtual string PopulationNoun => "patients";
+
     /// <summary>Whether the measure follows an index result (follow-up completion) rather than screening.</summary>
     public virtual bool IsFollowUp => false;
 

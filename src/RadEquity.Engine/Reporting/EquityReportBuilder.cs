@@ -87,27 +87,20 @@ public static class EquityReportBuilder
             return findings;
         }
 
-        var (people, done) = measure.IsFollowUp
-            ? ("patients", "completed follow-up on time")
-            : (measure.Id.StartsWith("cms125", StringComparison.Ordinal) || measure.Id.StartsWith("breast", StringComparison.Ordinal)
-                ? "women" : "patients", "were screened");
+        var (done, hadDone) = measure.IsFollowUp
+            ? ("completed follow-up on time", "completed follow-up on time")
+            : ("were screened", "been screened");
         foreach (var row in rows
                      .Where(r => r.Difference is { } d && d.Interval.IsDefined && d.Interval.Upper < 0 && !NotAGroup.Contains(r.Category))
                      .OrderBy(r => r.Difference!.Value.Value))
         {
             var atParity = (long)Math.Round((reference.Counts.Rate - row.Rate) * row.Eligible, MidpointRounding.AwayFromZero);
             findings.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{row.Category} ({stratifier.Name}): {people} {done} at {Percent(row.Rate)} ({options.Level} CI {Percent(row.Interval.Lower).TrimEnd('%')}–{Percent(row.Interval.Upper)}) against {Percent(reference.Counts.Rate)} for {reference.Name}; {atParity:N0} more would have {Participle(done)} at parity."));
+                $"{row.Category} ({stratifier.Name}): {measure.PopulationNoun} {done} at {Percent(row.Rate)} ({options.Level} CI {Percent(row.Interval.Lower).TrimEnd('%')}–{Percent(row.Interval.Upper)}) against {Percent(reference.Counts.Rate)} for {reference.Name}; {atParity:N0} more would have {hadDone} at parity."));
         }
 
         return findings;
     }
-
-    private static string Participle(string done) => done switch
-    {
-        "were screened" => "been screened",
-        _ => "completed follow-up on time",
-    };
 
     private static string Percent(double rate) =>
         double.IsNaN(rate) ? "n/a" : (rate * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
