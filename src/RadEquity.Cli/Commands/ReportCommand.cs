@@ -3,7 +3,6 @@ using System.Text;
 using RadEquity.Data;
 using RadEquity.Data.Measures;
 using RadEquity.Engine.Disclosure;
-using RadEquity.Engine.Measures;
 using RadEquity.Engine.Reporting;
 using RadEquity.Engine.Statistics;
 using RadEquity.Engine.Strata;
@@ -67,19 +66,16 @@ internal static class ReportCommand
 
             var target = StoreConnection.Parse(CommonOptions.ResolveDatabase(parse.GetValue(db)));
             await target.MigrateAsync(cancellationToken).ConfigureAwait(false);
-            var runs = new MeasureRunStore(target, TimeProvider.System);
-            var chosen = parse.GetValue(run) is { } id ? await runs.ReadRunAsync(id, cancellationToken).ConfigureAwait(false)
-                : await runs.LatestCompletedRunAsync(cancellationToken).ConfigureAwait(false);
-            if (chosen is null || chosen.Status != "completed")
+            var completed = await new MeasureRunStore(target, TimeProvider.System)
+                .ReadCompletedAsync(parse.GetValue(run), cancellationToken).ConfigureAwait(false);
+            if (completed is null)
             {
                 Console.Error.WriteLine("radequity report: no completed measure run in the store; run 'radequity measure' first.");
                 return 1;
             }
 
-            var counts = await runs.ReadCountsAsync(chosen.Id, cancellationToken).ConfigureAwait(false)
-                         ?? throw new InvalidOperationException($"Run {chosen.Id} has no counts.");
-            var codes = Engine.Terminology.CodeIndex.Compile(Engine.Terminology.ValueSetCatalog.LoadDefault().All);
-            var measures = MeasureSet.Standard(codes).Where(m => chosen.Definition.MeasureIds.Contains(m.Id)).ToList();
+            var (chosen, counts) = (completed.Run, completed.Counts);
+            var measures = completed.Measures;
             var period = chosen.Definition.Period;
 
             if (html is not null)

@@ -107,6 +107,22 @@ public sealed class MeasureRunStore(StoreTarget store, TimeProvider time)
         return row is null ? null : ToRun(row);
     }
 
+    /// <summary>The run <paramref name="runId"/>, or the latest completed run when it is null, with its counts; null
+    /// when there is no such completed run.</summary>
+    public async Task<CompletedRun?> ReadCompletedAsync(long? runId, CancellationToken cancellationToken)
+    {
+        var run = runId is { } id
+            ? await ReadRunAsync(id, cancellationToken).ConfigureAwait(false)
+            : await LatestCompletedRunAsync(cancellationToken).ConfigureAwait(false);
+        if (run is null || run.Status != MeasureRunStatus.Completed)
+        {
+            return null;
+        }
+
+        var counts = await ReadCountsAsync(run.Id, cancellationToken).ConfigureAwait(false);
+        return counts is null ? null : new CompletedRun(run, counts);
+    }
+
     /// <summary>One run by id, in any status, or null.</summary>
     public async Task<MeasureRun?> ReadRunAsync(long runId, CancellationToken cancellationToken)
     {

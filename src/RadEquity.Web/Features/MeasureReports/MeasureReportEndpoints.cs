@@ -1,9 +1,7 @@
 using RadEquity.Data;
 using RadEquity.Data.Measures;
 using RadEquity.Engine.Disclosure;
-using RadEquity.Engine.Measures;
 using RadEquity.Engine.Strata;
-using RadEquity.Engine.Terminology;
 using RadEquity.Interop.Fhir;
 
 namespace RadEquity.Web.Features.MeasureReports;
@@ -40,28 +38,19 @@ internal static class MeasureReportEndpoints
 
     private static async Task<IResult> GetAsync(string measureId, long? run, StoreTarget store, TimeProvider time, CancellationToken cancellationToken)
     {
-        var runs = new MeasureRunStore(store, time);
-        var chosen = run is { } id ? await runs.ReadRunAsync(id, cancellationToken).ConfigureAwait(false)
-            : await runs.LatestCompletedRunAsync(cancellationToken).ConfigureAwait(false);
-        if (chosen is null || chosen.Status != "completed")
+        var completed = await new MeasureRunStore(store, time).ReadCompletedAsync(run, cancellationToken).ConfigureAwait(false);
+        if (completed is null)
         {
             return Results.NotFound(new { error = "No completed measure run." });
         }
 
-        var codes = CodeIndex.Compile(ValueSetCatalog.LoadDefault().All);
-        if (MeasureSet.Standard(codes).FirstOrDefault(m => m.Id == measureId && chosen.Definition.MeasureIds.Contains(m.Id)) is not { } measure)
+        if (completed.Measures.FirstOrDefault(m => m.Id == measureId) is not { } measure)
         {
-            return Results.NotFound(new { error = $"Measure '{measureId}' is not in run {chosen.Id}." });
+            return Results.NotFound(new { error = $"Measure '{measureId}' is not in run {completed.Run.Id}." });
         }
 
-        var counts = await runs.ReadCountsAsync(chosen.Id, cancellationToken).ConfigureAwait(false);
-        if (counts is null)
-        {
-            return Results.NotFound(new { error = $"Run {chosen.Id} has no counts." });
-        }
-
-        var release = SmallCellGate.Disclose(MeasureReportWriter.ToRelease(measure, counts, Stratifiers.Standard));
-        var report = MeasureReportWriter.CreateDeidentified(measure, release, chosen.Definition.Period, time.GetUtcNow());
+        var release = SmallCellGate.Disclose(MeasureReportWriter.ToRelease(measure, completed.Counts, Stratifiers.Standard));
+        var report = MeasureReportWriter.CreateDeidentified(measure, release, completed.Run.Definition.Period, time.GetUtcNow());
         return Results.Text(MeasureReportWriter.ToJson(report), FhirJson);
     }
 }
