@@ -208,19 +208,10 @@ public sealed class Evaluator
                     var list = _counts[m][s];
                     for (var c = 0; c < list.Count; c++)
                     {
-                        if (list[c].InitialPopulation == 0)
+                        // Category names are distinct per stratifier (Categorize falls back to the lookup by name).
+                        if (list[c].InitialPopulation > 0)
                         {
-                            continue;
-                        }
-
-                        var key = new StratumKey(id, stratifier, _categoryNames[s][c]);
-                        if (cells.TryGetValue(key, out var same))
-                        {
-                            same.Add(list[c]);
-                        }
-                        else
-                        {
-                            cells[key] = list[c];
+                            cells[new StratumKey(id, stratifier, _categoryNames[s][c])] = list[c];
                         }
                     }
                 }
