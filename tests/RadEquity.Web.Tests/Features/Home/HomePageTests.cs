@@ -94,15 +94,9 @@ public abstract class HomePageTests : IAsyncLifetime
 
 public sealed class HomePageSqliteTests : HomePageTests
 {
-    protected override Task<string?> CreateDatabaseAsync() =>
-        Task.FromResult<string?>(Path.Combine(Directory.CreateTempSubdirectory("radequity-web-").FullName, "radequity.db"));
+    protected override Task<string?> CreateDatabaseAsync() => SqliteTestStore.CreateAsync();
 
-    protected override Task DropDatabaseAsync(string database)
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(Path.GetDirectoryName(database)!, recursive: true);
-        return Task.CompletedTask;
-    }
+    protected override Task DropDatabaseAsync(string database) => SqliteTestStore.DropAsync(database);
 }
 
 [Collection(PostgresTestGroup.Name)]
