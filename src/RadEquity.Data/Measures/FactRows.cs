@@ -51,17 +51,23 @@ internal abstract class FactRows : IAsyncDisposable
 /// <summary>
 /// Runs the fact queries of one load inside one read-only snapshot, so the tables are read as of one moment even while
 /// an ingest writes (SQLite: one WAL read transaction; PostgreSQL: REPEATABLE READ transactions sharing an exported
-/// snapshot). Several queries may be open at once; they are read from one thread at a time.
+/// snapshot). Several queries may be open at once; they are read from one thread at a time. Connections opened together
+/// by <see cref="OpenAsync(StoreTarget, int, CancellationToken)"/> read the same snapshot, one thread each.
 /// </summary>
 internal abstract class FactConnection : IAsyncDisposable
 {
-    public static async Task<FactConnection> OpenAsync(StoreTarget store, CancellationToken cancellationToken)
+    public static async Task<FactConnection> OpenAsync(StoreTarget store, CancellationToken cancellationToken) =>
+        (await OpenAsync(store, 1, cancellationToken).ConfigureAwait(false))[0];
+
+    /// <summary>Opens <paramref name="count"/> connections that all read the same snapshot of the store.</summary>
+    public static async Task<IReadOnlyList<FactConnection>> OpenAsync(StoreTarget store, int count, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         return store.Provider switch
         {
-            StoreProvider.Sqlite => SqliteFactConnection.Open(store.SqlitePath!),
-            StoreProvider.PostgreSql => await PostgresFactConnection.ConnectAsync(store.ConnectionString, cancellationToken).ConfigureAwait(false),
+            StoreProvider.Sqlite => SqliteFactConnection.Open(store.SqlitePath!, count),
+            StoreProvider.PostgreSql => await PostgresFactConnection.ConnectAsync(store.ConnectionString, count, cancellationToken).ConfigureAwait(false),
             _ => throw new InvalidOperationException("Unknown provider."),
         };
     }
@@ -70,9 +76,13 @@ internal abstract class FactConnection : IAsyncDisposable
     /// <see cref="CodePointOrder"/> compares in.</summary>
     public abstract string ByPatient { get; }
 
-    /// <summary>Runs <paramref name="sql"/>; when <paramref name="source"/> is set, the query's <c>@source</c> parameter
-    /// (its only one) is bound to it.</summary>
-    public abstract Task<FactRows> QueryAsync(string sql, string? source, string? patientId, CancellationToken cancellationToken);
+    /// <summary>The row value (source, patient id) compared in the same order as <see cref="ByPatient"/>, for key-range
+    /// conditions such as <c>{PatientKey} &gt;= (@from_source, @from_patient)</c>.</summary>
+    public abstract string PatientKey { get; }
+
+    /// <summary>Runs <paramref name="sql"/> with its named text parameters (<c>@name</c>) bound to
+    /// <paramref name="parameters"/>.</summary>
+    public abstract Task<FactRows> QueryAsync(string sql, IReadOnlyList<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken);
 
     public abstract ValueTask DisposeAsync();
 }

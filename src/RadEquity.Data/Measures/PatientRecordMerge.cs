@@ -37,12 +37,12 @@ internal sealed class PatientRecordMerge(CodeIndex codes, PatientSelection selec
     private long _eventsRead;
     private long _eventsKept;
 
+    /// <summary>Reads through <paramref name="connection"/>, which the caller owns and keeps open until the enumeration ends.</summary>
     public async IAsyncEnumerable<PatientRecordBatch> ReadAsync(
-        StoreTarget store, int batchSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+        FactConnection connection, int batchSize, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Time spent in the reader only: the clock stops while the consumer holds a batch.
         var clock = Stopwatch.StartNew();
-        await using var connection = await FactConnection.OpenAsync(store, cancellationToken).ConfigureAwait(false);
         await using var patients = await QueryAsync(connection, PatientColumns, "patients", cancellationToken).ConfigureAwait(false);
         await using var coverages = await QueryAsync(connection, CoverageColumns, "coverages", cancellationToken).ConfigureAwait(false);
         await using var events = await QueryAsync(connection, EventColumns, "clinical_events", cancellationToken).ConfigureAwait(false);
@@ -115,21 +115,48 @@ internal sealed class PatientRecordMerge(CodeIndex codes, PatientSelection selec
 
     private PatientLoadSummary Summary(Stopwatch clock) => new(_patients, _coverages, _eventsRead, _eventsKept, clock.Elapsed);
 
-    private Task<FactRows> QueryAsync(FactConnection connection, string[] columns, string table, CancellationToken cancellationToken) =>
-        // The (source, patient_id) index of every patient table gives this order without a sort on SQLite.
-        connection.QueryAsync(
-            $"SELECT {string.Join(", ", columns)} FROM {table}" + Where(selection) + " ORDER BY " + connection.ByPatient,
-            selection.Source,
-            selection.PatientId,
-            cancellationToken);
-
-    private static string Where(PatientSelection selection) => (selection.Source, selection.PatientId) switch
+    private Task<FactRows> QueryAsync(FactConnection connection, string[] columns, string table, CancellationToken cancellationToken)
     {
-        (null, null) => "",
-        (not null, null) => " WHERE source = @source",
-        (null, not null) => " WHERE patient_id = @patient",
-        _ => " WHERE source = @source AND patient_id = @patient",
-    };
+        var (where, parameters) = Where(selection, connection);
+        // The (source, patient_id) index of every patient table gives this order without a sort on SQLite.
+        return connection.QueryAsync(
+            $"SELECT {string.Join(", ", columns)} FROM {table}{where} ORDER BY {connection.ByPatient}", parameters, cancellationToken);
+    }
+
+    /// <summary>The WHERE clause (empty or starting with a space) and its parameters that select
+    /// <paramref name="selection"/>'s rows; the partition hash is applied as rows are read.</summary>
+    internal static (string Where, IReadOnlyList<KeyValuePair<string, string>> Parameters) Where(PatientSelection selection, FactConnection connection)
+    {
+        var conditions = new List<string>();
+        var parameters = new List<KeyValuePair<string, string>>();
+        if (selection.Source is { } source)
+        {
+            conditions.Add("source = @source");
+            parameters.Add(new("source", source));
+        }
+
+        if (selection.PatientId is { } patientId)
+        {
+            conditions.Add("patient_id = @patient");
+            parameters.Add(new("patient", patientId));
+        }
+
+        if (selection.From is { } from)
+        {
+            conditions.Add(connection.PatientKey + " >= (@from_source, @from_patient)");
+            parameters.Add(new("from_source", from.Source));
+            parameters.Add(new("from_patient", from.PatientId));
+        }
+
+        if (selection.Before is { } before)
+        {
+            conditions.Add(connection.PatientKey + " < (@before_source, @before_patient)");
+            parameters.Add(new("before_source", before.Source));
+            parameters.Add(new("before_patient", before.PatientId));
+        }
+
+        return (conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions), parameters);
+    }
 
     private (string Source, PatientFact Patient) ReadPatient(FactRows rows)
     {

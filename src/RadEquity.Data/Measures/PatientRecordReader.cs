@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using RadEquity.Engine.Measures;
 using RadEquity.Engine.Terminology;
 
@@ -55,7 +57,95 @@ public static class PatientRecordReader
         ArgumentNullException.ThrowIfNull(codes);
         ArgumentNullException.ThrowIfNull(selection);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        return new PatientRecordMerge(codes, selection).ReadAsync(store, batchSize, cancellationToken);
+        return ReadOwnedAsync(store, new PatientRecordMerge(codes, selection), batchSize, cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<PatientRecordBatch> ReadOwnedAsync(
+        StoreTarget store, PatientRecordMerge merge, int batchSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await FactConnection.OpenAsync(store, cancellationToken).ConfigureAwait(false);
+        await foreach (var batch in merge.ReadAsync(connection, batchSize, cancellationToken).ConfigureAwait(false))
+        {
+            yield return batch;
+        }
+    }
+
+    /// <summary>
+    /// Splits the patients of <paramref name="selection"/> into up to <paramref name="partitions"/> ranges of
+    /// consecutive (source, patient id) keys of about equal size, each to be read on its own thread: one reader thread
+    /// cannot keep up with evaluation on several cores. All ranges read one snapshot of the store. Concatenated in
+    /// order, the ranges' batches are exactly <see cref="ReadBatchesAsync"/>'s patients. A store with fewer than
+    /// <paramref name="minimumPerPartition"/> patients per range gets fewer ranges.
+    /// </summary>
+    /// <remarks>On SQLite, opening several readers takes the write lock for a moment (see the fence of the SQLite
+    /// reader), so the file must be writable; it waits for a running write transaction to end.</remarks>
+    public static async Task<PartitionedLoad> OpenPartitionsAsync(StoreTarget store, CodeIndex codes, PatientSelection selection,
+        int partitions, int batchSize, int minimumPerPartition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(codes);
+        ArgumentNullException.ThrowIfNull(selection);
+        ArgumentOutOfRangeException.ThrowIfLessThan(partitions, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(minimumPerPartition, 1);
+        if (selection.From is not null || selection.Before is not null || selection.PatientId is not null)
+        {
+            throw new ArgumentException("A partitioned load reads every patient of a source or of the store.", nameof(selection));
+        }
+
+        var connections = await FactConnection.OpenAsync(store, partitions, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var bounds = await SplitAsync(connections[0], selection, partitions, minimumPerPartition, cancellationToken).ConfigureAwait(false);
+            var reads = new List<IAsyncEnumerable<PatientRecordBatch>>(bounds.Count + 1);
+            for (var i = 0; i <= bounds.Count; i++)
+            {
+                var range = selection with { From = i == 0 ? null : bounds[i - 1], Before = i == bounds.Count ? null : bounds[i] };
+                reads.Add(new PatientRecordMerge(codes, range).ReadAsync(connections[i], batchSize, cancellationToken));
+            }
+
+            return new PartitionedLoad(reads, connections);
+        }
+        catch
+        {
+            foreach (var connection in connections)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>The first key of every range after the first: the keys at every (count / partitions)-th patient.</summary>
+    private static async Task<IReadOnlyList<PatientKey>> SplitAsync(FactConnection connection, PatientSelection selection, int partitions,
+        int minimumPerPartition, CancellationToken cancellationToken)
+    {
+        var (where, parameters) = PatientRecordMerge.Where(selection, connection);
+        long count;
+        await using (var rows = await connection.QueryAsync("SELECT CAST(count(*) AS text) FROM patients" + where, parameters, cancellationToken).ConfigureAwait(false))
+        {
+            await rows.ReadAsync(cancellationToken).ConfigureAwait(false);
+            count = long.Parse(rows.Text(0), CultureInfo.InvariantCulture);
+        }
+
+        var ranges = (int)Math.Clamp(count / minimumPerPartition, 1, partitions);
+        var bounds = new List<PatientKey>();
+        for (var i = 1; i < ranges; i++)
+        {
+            var offset = (count * i / ranges).ToString(CultureInfo.InvariantCulture);
+            await using var rows = await connection.QueryAsync(
+                $"SELECT source, patient_id FROM patients{where} ORDER BY {connection.ByPatient} LIMIT 1 OFFSET {offset}", parameters,
+                cancellationToken).ConfigureAwait(false);
+            if (await rows.ReadAsync(cancellationToken).ConfigureAwait(false)
+                && new PatientKey(rows.Text(0).ToString(), rows.Text(1).ToString()) is var key
+                && (bounds.Count == 0 || bounds[^1] != key))
+            {
+                bounds.Add(key);
+            }
+        }
+
+        return bounds;
     }
 
     /// <summary>Reads every patient of the store into memory.</summary>
@@ -75,5 +165,33 @@ public static class PatientRecordReader
         }
 
         return new PatientRecordBatch(patients, summary!);
+    }
+}
+
+/// <summary>
+/// The key ranges of one load (<see cref="PatientRecordReader.OpenPartitionsAsync"/>), each read by enumerating its
+/// element of <see cref="Partitions"/> on its own thread. Disposing ends the load's snapshot; dispose after every
+/// enumeration has ended.
+/// </summary>
+public sealed class PartitionedLoad : IAsyncDisposable
+{
+    private readonly IReadOnlyList<FactConnection> _connections;
+
+    internal PartitionedLoad(IReadOnlyList<IAsyncEnumerable<PatientRecordBatch>> partitions, IReadOnlyList<FactConnection> connections)
+    {
+        Partitions = partitions;
+        _connections = connections;
+    }
+
+    /// <summary>The ranges in key order; each can be enumerated once.</summary>
+    public IReadOnlyList<IAsyncEnumerable<PatientRecordBatch>> Partitions { get; }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var connection in _connections)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
     }
 }

@@ -32,6 +32,13 @@ public sealed record PatientSelection
         return new PatientSelection(source) { PatientId = patientId };
     }
 
+    /// <summary>The first (source, patient id) key read, in code-point order; null from the start. Set by
+    /// <see cref="PatientRecordReader.OpenPartitionsAsync"/>, which splits a load into key ranges.</summary>
+    internal PatientKey? From { get; init; }
+
+    /// <summary>The key the read stops before; null to the end.</summary>
+    internal PatientKey? Before { get; init; }
+
     /// <summary>Only this patient id; null for all.</summary>
     public string? PatientId { get; private init; }
 
@@ -60,3 +67,6 @@ public sealed record PatientSelection
     /// <summary>True when the patient with this id falls in the selected partition (the source is filtered in SQL).</summary>
     public bool Contains(ReadOnlySpan<char> patientId) => PartitionCount == 1 || PartitionOf(patientId, PartitionCount) == Partition;
 }
+
+/// <summary>A patient's key in the fact tables.</summary>
+internal readonly record struct PatientKey(string Source, string PatientId);

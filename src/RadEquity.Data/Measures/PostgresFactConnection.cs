@@ -8,52 +8,56 @@ namespace RadEquity.Data.Measures;
 /// each query gets its own connection; the first exports its REPEATABLE READ snapshot and the others import it
 /// (<c>SET TRANSACTION SNAPSHOT</c>, as parallel <c>pg_dump</c> does), so all read the same moment.
 /// </summary>
-internal sealed class PostgresFactConnection(string connectionString) : FactConnection
+internal sealed class PostgresFactConnection : FactConnection
 {
+    private readonly string _connectionString;
     private readonly List<NpgsqlConnection> _connections = [];
     private string? _snapshot;
 
-    public static Task<PostgresFactConnection> ConnectAsync(string connectionString, CancellationToken cancellationToken)
+    private PostgresFactConnection(string connectionString, string? snapshot)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(new PostgresFactConnection(connectionString));
+        _connectionString = connectionString;
+        _snapshot = snapshot;
+    }
+
+    /// <summary><paramref name="count"/> connections sharing one snapshot. With more than one, the first exports it at
+    /// once and keeps the exporting transaction open until it is disposed, so the others can import it at any time.</summary>
+    public static async Task<IReadOnlyList<FactConnection>> ConnectAsync(string connectionString, int count, CancellationToken cancellationToken)
+    {
+        var first = new PostgresFactConnection(connectionString, null);
+        if (count == 1)
+        {
+            return [first];
+        }
+
+        try
+        {
+            await first.BeginAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await first.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return [first, .. Enumerable.Range(1, count - 1).Select(_ => new PostgresFactConnection(connectionString, first._snapshot))];
     }
 
     // The database's default collation may be a linguistic one; "C" is code-point order on UTF-8 databases.
     public override string ByPatient => "source COLLATE \"C\", patient_id COLLATE \"C\"";
 
-    public override async Task<FactRows> QueryAsync(string sql, string? source, string? patientId, CancellationToken cancellationToken)
-    {
-        var connection = new NpgsqlConnection(connectionString);
-        _connections.Add(connection);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
-        await using (var snapshot = connection.CreateCommand())
-        {
-            snapshot.Transaction = transaction;
-            if (_snapshot is null)
-            {
-                snapshot.CommandText = "SET TRANSACTION READ ONLY; SELECT pg_export_snapshot();";
-                _snapshot = (string)(await snapshot.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-            }
-            else
-            {
-                snapshot.CommandText = "SET TRANSACTION READ ONLY; SET TRANSACTION SNAPSHOT '" + _snapshot.Replace("'", "''", StringComparison.Ordinal) + "';";
-                await snapshot.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
+    public override string PatientKey => "(source COLLATE \"C\", patient_id COLLATE \"C\")";
 
+    public override async Task<FactRows> QueryAsync(string sql, IReadOnlyList<KeyValuePair<string, string>> parameters,
+        CancellationToken cancellationToken)
+    {
+        var (connection, transaction) = await BeginAsync(cancellationToken).ConfigureAwait(false);
         var command = new NpgsqlCommand(sql, connection, transaction);
         try
         {
-            if (source is not null)
+            foreach (var (name, value) in parameters)
             {
-                command.Parameters.AddWithValue("source", source);
-            }
-
-            if (patientId is not null)
-            {
-                command.Parameters.AddWithValue("patient", patientId);
+                command.Parameters.AddWithValue(name, value);
             }
 
             var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleResult, cancellationToken).ConfigureAwait(false);
@@ -64,6 +68,30 @@ internal sealed class PostgresFactConnection(string connectionString) : FactConn
             await command.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>A new connection in a read-only REPEATABLE READ transaction on the load's snapshot (exporting it when
+    /// this is the load's first).</summary>
+    private async Task<(NpgsqlConnection, NpgsqlTransaction)> BeginAsync(CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(_connectionString);
+        _connections.Add(connection);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        if (_snapshot is null)
+        {
+            command.CommandText = "SET TRANSACTION READ ONLY; SELECT pg_export_snapshot();";
+            _snapshot = (string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+        else
+        {
+            command.CommandText = "SET TRANSACTION READ ONLY; SET TRANSACTION SNAPSHOT '" + _snapshot.Replace("'", "''", StringComparison.Ordinal) + "';";
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return (connection, transaction);
     }
 
     public override async ValueTask DisposeAsync()

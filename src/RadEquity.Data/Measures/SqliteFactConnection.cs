@@ -17,20 +17,76 @@ internal sealed class SqliteFactConnection : FactConnection
 
     private SqliteFactConnection(sqlite3 db) => _db = db;
 
-    public static SqliteFactConnection Open(string path)
+    /// <summary>
+    /// Opens <paramref name="count"/> connections reading one snapshot. With more than one, a fence connection holds
+    /// the write lock (<c>BEGIN IMMEDIATE</c>) while each reader starts its read transaction, so no write can commit
+    /// between them; the fence then lets go, and writers go on while the readers keep their snapshot (WAL).
+    /// </summary>
+    public static IReadOnlyList<FactConnection> Open(string path, int count)
     {
-        Batteries_V2.Init();
-        var rc = raw.sqlite3_open_v2(path, out var db, raw.SQLITE_OPEN_READONLY | raw.SQLITE_OPEN_NOMUTEX, null);
+        if (count == 1)
+        {
+            return [Open(path, startRead: false)];
+        }
+
+        var fence = OpenDatabase(path, raw.SQLITE_OPEN_READWRITE | raw.SQLITE_OPEN_NOMUTEX);
+        var connections = new List<FactConnection>(count);
         try
         {
-            Check(db, rc, "open " + path);
-            Check(db, raw.sqlite3_busy_timeout(db, 30_000), "busy_timeout");
+            Check(fence, raw.sqlite3_exec(fence, "BEGIN IMMEDIATE;"), "BEGIN IMMEDIATE");
+            for (var i = 0; i < count; i++)
+            {
+                connections.Add(Open(path, startRead: true));
+            }
+
+            Check(fence, raw.sqlite3_exec(fence, "ROLLBACK;"), "ROLLBACK");
+            return connections;
+        }
+        catch
+        {
+            foreach (var connection in connections)
+            {
+                ((SqliteFactConnection)connection)._db.Dispose();
+            }
+
+            throw;
+        }
+        finally
+        {
+            fence.Dispose();
+        }
+    }
+
+    private static SqliteFactConnection Open(string path, bool startRead)
+    {
+        var db = OpenDatabase(path, raw.SQLITE_OPEN_READONLY | raw.SQLITE_OPEN_NOMUTEX);
+        try
+        {
             // Pages come straight from the mapping instead of being copied into the page cache; the scans read every
             // page of the three tables once.
             Check(db, raw.sqlite3_exec(db, "PRAGMA mmap_size=2147418112;"), "mmap_size");
-            // The transaction takes its WAL snapshot at the first read and keeps it for every query of the load.
-            Check(db, raw.sqlite3_exec(db, "BEGIN;"), "BEGIN");
+            // The transaction takes its WAL snapshot at the first read and keeps it for every query of the load; a
+            // reader opened beside others reads at once, so its snapshot is taken while their fence holds.
+            Check(db, raw.sqlite3_exec(db, startRead ? "BEGIN; SELECT count(*) FROM sqlite_schema;" : "BEGIN;"), "BEGIN");
             return new SqliteFactConnection(db);
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+    }
+
+    private static sqlite3 OpenDatabase(string path, int flags)
+    {
+        Batteries_V2.Init();
+        var rc = raw.sqlite3_open_v2(path, out var db, flags, null);
+        try
+        {
+            // The connection mutex is off (multi-thread mode): each connection is used by one thread at a time.
+            Check(db, rc, "open " + path);
+            Check(db, raw.sqlite3_busy_timeout(db, 30_000), "busy_timeout");
+            return db;
         }
         catch
         {
@@ -42,10 +98,14 @@ internal sealed class SqliteFactConnection : FactConnection
     // BINARY collation: UTF-8 byte order, which is code-point order; the (source, patient_id) indexes serve it.
     public override string ByPatient => "source, patient_id";
 
-    public override Task<FactRows> QueryAsync(string sql, string? source, string? patientId, CancellationToken cancellationToken)
+    // A row value: SQLite answers range conditions on it from the (source, patient_id) index.
+    public override string PatientKey => "(source, patient_id)";
+
+    public override Task<FactRows> QueryAsync(string sql, IReadOnlyList<KeyValuePair<string, string>> parameters,
+        CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult<FactRows>(new SqliteFactRows(_db, sql, source, patientId));
+        return Task.FromResult<FactRows>(new SqliteFactRows(_db, sql, parameters));
     }
 
     public override ValueTask DisposeAsync()
@@ -76,19 +136,20 @@ internal sealed class SqliteFactConnection : FactConnection
         private readonly char[][] _buffers;
         private byte[] _bytes = new byte[256];
 
-        public SqliteFactRows(sqlite3 db, string sql, string? source, string? patientId)
+        public SqliteFactRows(sqlite3 db, string sql, IReadOnlyList<KeyValuePair<string, string>> parameters)
         {
             _db = db;
             _sql = sql;
             Check(_db, raw.sqlite3_prepare_v2(_db, sql, out _statement), sql);
-            if (source is not null)
+            foreach (var (name, value) in parameters)
             {
-                Check(_db, raw.sqlite3_bind_text(_statement, raw.sqlite3_bind_parameter_index(_statement, "@source"), source), sql);
-            }
+                var index = raw.sqlite3_bind_parameter_index(_statement, "@" + name);
+                if (index == 0)
+                {
+                    throw new ArgumentException($"The query has no parameter @{name}: {sql}", nameof(parameters));
+                }
 
-            if (patientId is not null)
-            {
-                Check(_db, raw.sqlite3_bind_text(_statement, raw.sqlite3_bind_parameter_index(_statement, "@patient"), patientId), sql);
+                Check(_db, raw.sqlite3_bind_text(_statement, index, value), sql);
             }
 
             _buffers = new char[raw.sqlite3_column_count(_statement)][];

@@ -40,6 +40,9 @@ public static class StoreEvaluation
     /// <summary>Patients per evaluated batch: large enough to keep both cores busy, small enough to bound memory.</summary>
     public const int BatchSize = 20_000;
 
+    /// <summary>Reader threads: one per core (a reader is slower than evaluation of what it reads), at most four.</summary>
+    private static int Readers => Math.Clamp(Environment.ProcessorCount, 1, 4);
+
     /// <summary>Evaluates and saves; the run stays <c>failed</c> (with no rows) if anything goes wrong.</summary>
     public static async Task<StoreEvaluationResult> RunAsync(StoreTarget store, StoreEvaluationRequest request, TimeProvider time,
         CancellationToken cancellationToken)
@@ -57,52 +60,60 @@ public static class StoreEvaluation
 
         var started = Stopwatch.GetTimestamp();
         var counts = new EvaluationCounts();
-        var outcomes = new List<MeasureRunOutcome>();
-        var patients = new List<(string Source, string PatientId)>();
-        PatientLoadSummary? load = null;
-
-        // Reading is one thread's work; evaluation uses every core. The reader fills a small queue on its own thread
-        // while the previous batch is evaluated, so reading and evaluating overlap.
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var queue = Channel.CreateBounded<PatientRecordBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-        var reader = Task.Run(async () =>
+        var load = await PatientRecordReader.OpenPartitionsAsync(store, request.Codes, PatientSelection.All,
+            Readers, BatchSize, BatchSize, cancellationToken).ConfigureAwait(false);
+        var ranges = load.Partitions.Count;
+        var outcomes = new List<MeasureRunOutcome>[ranges];
+        var patients = new List<(string Source, string PatientId)>[ranges];
+        var summaries = new PatientLoadSummary?[ranges];
+        for (var i = 0; i < ranges; i++)
         {
-            try
-            {
-                await foreach (var batch in PatientRecordReader.ReadBatchesAsync(store, request.Codes, PatientSelection.All, BatchSize, stop.Token)
-                                   .ConfigureAwait(false))
-                {
-                    await queue.Writer.WriteAsync(batch, stop.Token).ConfigureAwait(false);
-                }
+            (outcomes[i], patients[i]) = ([], []);
+        }
 
-                queue.Writer.Complete();
-            }
-            catch (Exception e)
+        // Reading is the slow part and one reader thread cannot keep the cores busy: each key range has its own reader
+        // thread filling a small shared queue, while batches are evaluated on every core as they arrive. Counts merge in
+        // any order (ARCHITECTURE idea 3); outcomes are kept per range and joined in key order.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var queue = Channel.CreateBounded<(int Range, PatientRecordBatch Batch)>(
+            new BoundedChannelOptions(2 * ranges) { SingleReader = true, SingleWriter = false });
+        var readers = Enumerable.Range(0, ranges).Select(range => Task.Run(async () =>
+        {
+            await foreach (var batch in load.Partitions[range].WithCancellation(stop.Token).ConfigureAwait(false))
             {
-                queue.Writer.Complete(e);
+                await queue.Writer.WriteAsync((range, batch), stop.Token).ConfigureAwait(false);
             }
-        }, CancellationToken.None);
+        }, CancellationToken.None)).ToList();
+        var done = Task.WhenAll(readers).ContinueWith(t => queue.Writer.Complete(t.Exception?.GetBaseException()), TaskScheduler.Default);
 
         try
         {
-            await foreach (var batch in queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var (range, batch) in queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 var evaluated = evaluator.Run(batch.Patients, keepResults: true, cancellationToken);
                 counts.Add(evaluated.Counts);
-                outcomes.AddRange(MeasureRunOutcome.FromResults(evaluated.Results));
-                patients.AddRange(batch.Patients.Select(p => (p.Source, p.PatientId)));
-                load = batch.Summary;
+                outcomes[range].AddRange(MeasureRunOutcome.FromResults(evaluated.Results));
+                patients[range].AddRange(batch.Patients.Select(p => (p.Source, p.PatientId)));
+                summaries[range] = batch.Summary;
             }
         }
         finally
         {
-            // Stops the reader when evaluation failed, so it does not wait on a full queue.
+            // Stops the readers when evaluation failed, so they do not wait on a full queue.
             await stop.CancelAsync().ConfigureAwait(false);
-            await reader.ConfigureAwait(false);
+            await done.ConfigureAwait(false);
+            // Ends the read snapshot before the run is written.
+            await load.DisposeAsync().ConfigureAwait(false);
         }
+
+        var summary = new PatientLoadSummary(
+            summaries.Sum(s => s?.Patients ?? 0), summaries.Sum(s => s?.Coverages ?? 0), summaries.Sum(s => s?.EventsRead ?? 0),
+            summaries.Sum(s => s?.EventsKept ?? 0), summaries.Max(s => s?.Elapsed ?? TimeSpan.Zero));
+        var allOutcomes = outcomes.SelectMany(o => o).ToList();
+        var allPatients = patients.SelectMany(p => p).ToList();
         var elapsed = Stopwatch.GetElapsedTime(started);
-        await runs.SaveAsync(runId, counts, outcomes, cancellationToken).ConfigureAwait(false);
-        return new StoreEvaluationResult(runId, counts, outcomes, patients, measures, load ?? new PatientLoadSummary(0, 0, 0, 0, elapsed), elapsed);
+        await runs.SaveAsync(runId, counts, allOutcomes, cancellationToken).ConfigureAwait(false);
+        return new StoreEvaluationResult(runId, counts, allOutcomes, allPatients, measures, summary, elapsed);
     }
 
     /// <summary>The engine's version, recorded with every run.</summary>

@@ -39,6 +39,34 @@ public sealed class PatientRecordReaderBenchmark(ITestOutputHelper output)
 
     [SkippableFact]
     [Trait("Category", "Benchmark")]
+    public async Task ReadPartitions_WholeStore_ReportsPatientsPerSecond()
+    {
+        var (store, codes) = Arrange();
+        var readers = Environment.ProcessorCount;
+        var measurement = Measurement.Start();
+        var clock = Stopwatch.StartNew();
+
+        await using var load = await PatientRecordReader.OpenPartitionsAsync(store, codes, PatientSelection.All, readers,
+            PatientRecordReader.DefaultBatchSize, PatientRecordReader.DefaultBatchSize, CancellationToken.None);
+        var summaries = await Task.WhenAll(load.Partitions.Select(partition => Task.Run(async () =>
+        {
+            PatientLoadSummary? last = null;
+            await foreach (var batch in partition)
+            {
+                last = batch.Summary;
+            }
+
+            return last!;
+        })));
+
+        // The load's wall time: the ranges are read at once.
+        var summary = new PatientLoadSummary(summaries.Sum(s => s.Patients), summaries.Sum(s => s.Coverages), summaries.Sum(s => s.EventsRead),
+            summaries.Sum(s => s.EventsKept), clock.Elapsed);
+        output.WriteLine(measurement.Report(store, string.Create(CultureInfo.InvariantCulture, $"{load.Partitions.Count} key ranges read at once"), summary));
+    }
+
+    [SkippableFact]
+    [Trait("Category", "Benchmark")]
     public async Task Read_WholeStore_ReportsPatientsPerSecond()
     {
         var (store, codes) = Arrange();

@@ -150,6 +150,84 @@ public abstract class PatientRecordReaderTests(PostgresTestServer? server) : Sto
     }
 
     [SkippableFact]
+    public async Task OpenPartitions_ThreeKeyRanges_ConcatenateToTheWholeLoadInOrder()
+    {
+        SkipUnlessAvailable();
+        await IngestFactsAsync();
+
+        await using var load = await PatientRecordReader.OpenPartitionsAsync(Target, Codes, PatientSelection.All, 3, 1, 1, CancellationToken.None);
+        // Read concurrently, as the store evaluation does.
+        var parts = await Task.WhenAll(load.Partitions.Select(p => Task.Run(() => CollectAsync(p))));
+
+        Assert.Equal(3, load.Partitions.Count);
+        Assert.All(parts, p => Assert.NotEmpty(p));
+        Assert.Equal(InMemoryRecords(PatientSelection.All).Select(Describe), parts.SelectMany(p => p).Select(Describe));
+    }
+
+    [SkippableFact]
+    public async Task OpenPartitions_OneSource_SplitsOnlyThatSource()
+    {
+        SkipUnlessAvailable();
+        await IngestFactsAsync();
+
+        await using var load = await PatientRecordReader.OpenPartitionsAsync(Target, Codes, new PatientSelection(source: North), 2, 1, 1,
+            CancellationToken.None);
+        var parts = new List<List<PatientRecord>>();
+        foreach (var partition in load.Partitions)
+        {
+            parts.Add(await CollectAsync(partition));
+        }
+
+        Assert.Equal(2, parts.Count);
+        Assert.Equal(InMemoryRecords(new PatientSelection(source: North)).Select(Describe), parts.SelectMany(p => p).Select(Describe));
+    }
+
+    [SkippableFact]
+    public async Task OpenPartitions_FewPatients_UsesFewerRanges()
+    {
+        SkipUnlessAvailable();
+        await IngestFactsAsync();
+
+        await using var load = await PatientRecordReader.OpenPartitionsAsync(Target, Codes, PatientSelection.All, 4, 10, 3, CancellationToken.None);
+
+        // Five patients, at least three per range.
+        Assert.Single(load.Partitions);
+        Assert.Equal(5, (await CollectAsync(load.Partitions[0])).Count);
+    }
+
+    [SkippableFact]
+    public async Task OpenPartitions_WriteCommittedAfterOpening_IsSeenByNoRange()
+    {
+        SkipUnlessAvailable();
+        await IngestFactsAsync();
+
+        await using var load = await PatientRecordReader.OpenPartitionsAsync(Target, Codes, PatientSelection.All, 2, 1, 1, CancellationToken.None);
+        // A patient that sorts last, and an event for the first one: each range would see one if it read a later snapshot.
+        await IngestAsync([
+            Item(North, "Patient", "zz-late", Patient("zz-late", "60617")),
+            Item(East, "Procedure", "proc-late", Event("pt-1", EventKind.Procedure, [ScreeningMammogram], [], Evening, null)),
+        ]);
+        var parts = new List<List<PatientRecord>>();
+        foreach (var partition in load.Partitions)
+        {
+            parts.Add(await CollectAsync(partition));
+        }
+
+        Assert.Equal(InMemoryRecords(PatientSelection.All).Select(Describe), parts.SelectMany(p => p).Select(Describe));
+    }
+
+    private static async Task<List<PatientRecord>> CollectAsync(IAsyncEnumerable<PatientRecordBatch> batches)
+    {
+        var patients = new List<PatientRecord>();
+        await foreach (var batch in batches)
+        {
+            patients.AddRange(batch.Patients);
+        }
+
+        return patients;
+    }
+
+    [SkippableFact]
     public async Task ReadBatches_BatchesOfTwo_StreamsEveryPatientWithRunningTotals()
     {
         SkipUnlessAvailable();
