@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using RadEquity.Data.Model;
@@ -7,11 +9,12 @@ using RadEquity.Data.Model;
 namespace RadEquity.Data;
 
 /// <summary>
-/// The RadEquity store: facts, raw resources, quarantine, ingest runs and measure runs. One model for SQLite and PostgreSQL;
-/// each provider has a thin subclass that owns its migrations (see docs/adr/0001-storage.md). Table and column
-/// names are snake_case on both, so hand-written SQL reads the same everywhere.
+/// The RadEquity store: facts, raw resources, quarantine, ingest runs, measure runs, and the web app's accounts
+/// (ASP.NET Core Identity) and audit log. One model for SQLite and PostgreSQL; each provider has a thin subclass that
+/// owns its migrations (see docs/adr/0001-storage.md). Table and column names are snake_case on both, so hand-written
+/// SQL reads the same everywhere.
 /// </summary>
-public abstract class RadEquityDbContext : DbContext
+public abstract class RadEquityDbContext : IdentityDbContext<RadEquityUser, IdentityRole, string>
 {
     /// <summary>For the provider subclasses.</summary>
     protected RadEquityDbContext(DbContextOptions options)
@@ -43,36 +46,103 @@ public abstract class RadEquityDbContext : DbContext
 
     public DbSet<MeasureCompletenessRow> MeasureCompleteness => Set<MeasureCompletenessRow>();
 
-    /// <inheritdoc />
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
-    {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
+    /// <summary>The audit log, read-only and untracked: events are only ever appended (<see cref="AppendAuditEvent"/>).</summary>
+    public IQueryable<AuditEventRow> AuditEvents => Set<AuditEventRow>().AsNoTracking();
 
-        modelBuilder.Entity<PatientRow>(e => MapPatientTable(e, "patients"));
-        modelBuilder.Entity<CoverageRow>(e => MapPatientTable(e, "coverages"));
-        modelBuilder.Entity<ClinicalEventRow>(e => MapPatientTable(e, "clinical_events"));
-        modelBuilder.Entity<AppointmentRow>(e => MapPatientTable(e, "appointments"));
-        modelBuilder.Entity<SiteRow>(e => MapResourceTable(e, "sites"));
-        modelBuilder.Entity<RawResourceRow>(e =>
+    /// <summary>
+    /// The identity schema is pinned, so the model (and its migrations) do not change with the host's Identity options.
+    /// </summary>
+    protected override Version SchemaVersion => IdentitySchemaVersions.Version1;
+
+    /// <summary>Adds an audit event, written by the next <c>SaveChanges</c>.</summary>
+    public void AppendAuditEvent(AuditEventRow auditEvent)
+    {
+        ArgumentNullException.ThrowIfNull(auditEvent);
+        Set<AuditEventRow>().Add(auditEvent);
+    }
+
+    /// <inheritdoc />
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseAuditChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <inheritdoc />
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAuditChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // The audit log is append-only: in code here (tracked changes), and in the database by triggers (everything else,
+    // such as ExecuteUpdate, ExecuteDelete and raw SQL).
+    private void RefuseAuditChanges()
+    {
+        if (ChangeTracker.Entries<AuditEventRow>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("audit_events is append-only: an audit event cannot be changed or deleted.");
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        base.OnModelCreating(builder);
+        MapAccounts(builder);
+
+        builder.Entity<PatientRow>(e => MapPatientTable(e, "patients"));
+        builder.Entity<CoverageRow>(e => MapPatientTable(e, "coverages"));
+        builder.Entity<ClinicalEventRow>(e => MapPatientTable(e, "clinical_events"));
+        builder.Entity<AppointmentRow>(e => MapPatientTable(e, "appointments"));
+        builder.Entity<SiteRow>(e => MapResourceTable(e, "sites"));
+        builder.Entity<RawResourceRow>(e =>
         {
             MapResourceTable(e, "raw_resources");
             e.HasIndex(r => new { r.Source, r.PatientId });
         });
-        modelBuilder.Entity<QuarantineRow>(e =>
+        builder.Entity<QuarantineRow>(e =>
         {
             e.ToTable("quarantine");
             e.HasKey(q => q.Id);
             e.HasIndex(q => new { q.Source, q.File, q.Line }).IsUnique();
         });
-        modelBuilder.Entity<IngestRunRow>(e =>
+        builder.Entity<IngestRunRow>(e =>
         {
             e.ToTable("ingest_runs");
             e.HasKey(r => r.Id);
             e.HasIndex(r => r.Status);
         });
-        MapMeasureRuns(modelBuilder);
+        MapMeasureRuns(builder);
 
-        ApplySnakeCaseNames(modelBuilder);
+        ApplySnakeCaseNames(builder);
+    }
+
+    private static void MapAccounts(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<RadEquityUser>().ToTable("users");
+        modelBuilder.Entity<IdentityRole>().ToTable("roles");
+        modelBuilder.Entity<IdentityUserRole<string>>().ToTable("user_roles");
+        modelBuilder.Entity<IdentityUserClaim<string>>().ToTable("user_claims");
+        modelBuilder.Entity<IdentityUserLogin<string>>().ToTable("user_logins");
+        modelBuilder.Entity<IdentityUserToken<string>>().ToTable("user_tokens");
+        modelBuilder.Entity<IdentityRoleClaim<string>>().ToTable("role_claims");
+        modelBuilder.Entity<AuditEventRow>(e =>
+        {
+            // Append-only: the migration AccountsAndAudit creates triggers that refuse UPDATE and DELETE; declared here so
+            // the model says so too.
+            e.ToTable("audit_events", t =>
+            {
+                t.HasTrigger("audit_events_no_update");
+                t.HasTrigger("audit_events_no_delete");
+            });
+            e.HasKey(a => a.Id);
+            e.Property(a => a.UserAgent).HasMaxLength(AuditEventRow.UserAgentLength);
+            e.HasIndex(a => a.OccurredAt);
+            e.HasIndex(a => new { a.UserName, a.OccurredAt });
+        });
     }
 
     // No foreign keys to measure_runs, like quarantine.run_id: a per-row check would slow the bulk COPY of outcomes,
@@ -130,6 +200,12 @@ public abstract class RadEquityDbContext : DbContext
             }
 
             entity.FindPrimaryKey()?.SetName("pk_" + table);
+            foreach (var key in entity.GetForeignKeys())
+            {
+                key.SetConstraintName("fk_" + table + "_" + key.PrincipalEntityType.GetTableName() + "_"
+                    + string.Join('_', key.Properties.Select(p => ToSnakeCase(p.Name))));
+            }
+
             foreach (var index in entity.GetIndexes())
             {
                 var prefix = index.IsUnique ? "ux_" : "ix_";

@@ -1,24 +1,51 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using RadEquity.Data;
+using RadEquity.Web.Features.Access;
+using RadEquity.Web.Features.Account;
+using RadEquity.Web.Features.Audit;
 using RadEquity.Web.Features.Demo;
 using RadEquity.Web.Features.Health;
+using RadEquity.Web.Features.Hosting;
 using RadEquity.Web.Features.MeasureReports;
+using RadEquity.Web.Features.Setup;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.UseLocalCertificateUnlessConfigured();
 
 builder.Services.AddRadEquityStore(builder.Configuration[StoreConnection.ConfigurationKey]);
 builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
+builder.Services.AddPolicies();
+builder.Services.AddAccounts();
+builder.Services.AddFirstAdministrator(builder.Configuration);
+builder.Services.AddAuditLog();
 builder.Services.AddStoreHealth();
 builder.Services.AddDemoPopulation(builder.Configuration);
+// Behind a TLS-terminating proxy on this host: the client's scheme (Secure cookies) and address (audit log).
+builder.Services.Configure<ForwardedHeadersOptions>(options =>
+    options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 
 var app = builder.Build();
 
 await app.Services.PrepareStoreAsync(app.Lifetime.ApplicationStopping);
+await app.Services.PrepareRolesAsync(app.Lifetime.ApplicationStopping);
+await app.Services.CreateAdministratorFromConfigurationAsync(app.Lifetime.ApplicationStopping);
 await app.Services.LoadDemoPopulationIfEmptyAsync(app.Lifetime.ApplicationStopping);
 
+app.UseForwardedHeaders();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseHttpsRedirection();
 app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapRazorPages();
 app.MapStoreHealth();
 app.MapMeasureReports();
+app.MapAuditLog();
 
 await app.RunAsync();
 

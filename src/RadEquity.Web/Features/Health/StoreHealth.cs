@@ -4,7 +4,7 @@ using RadEquity.Data;
 
 namespace RadEquity.Web.Features.Health;
 
-/// <summary><c>/health</c>: the process is up and the store answers.</summary>
+/// <summary><c>/health</c>: the process is up and the store answers. Anonymous: it names no data, only the provider.</summary>
 internal static class StoreHealth
 {
     public static IServiceCollection AddStoreHealth(this IServiceCollection services)
@@ -26,7 +26,7 @@ internal static class StoreHealth
                     checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), e.Value.Description }),
                 });
             },
-        });
+        }).AllowAnonymous();
         return endpoints;
     }
 

@@ -3,13 +3,14 @@ using RadEquity.Data.Measures;
 using RadEquity.Engine.Disclosure;
 using RadEquity.Engine.Strata;
 using RadEquity.Interop.Fhir;
+using RadEquity.Web.Features.Access;
 
 namespace RadEquity.Web.Features.MeasureReports;
 
 /// <summary>
 /// <c>GET /api/measure-reports/{measureId}</c>: the FHIR MeasureReport (summary) of the latest completed measure run
-/// (or <c>?run=ID</c>), as <c>application/fhir+json</c>. Until sign-in and roles exist (issue "dashboard"), the API
-/// serves only the de-identified report: every count passes the small-cell gate (ARCHITECTURE idea 5).
+/// (or <c>?run=ID</c>), as <c>application/fhir+json</c>. Policy <see cref="Policies.Aggregates"/> (every role): the API
+/// serves only the de-identified report, every count through the small-cell gate (ARCHITECTURE idea 5).
 /// </summary>
 internal static class MeasureReportEndpoints
 {
@@ -17,8 +18,9 @@ internal static class MeasureReportEndpoints
 
     public static IEndpointRouteBuilder MapMeasureReports(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/measure-reports", ListAsync);
-        endpoints.MapGet("/api/measure-reports/{measureId}", GetAsync);
+        var reports = endpoints.MapGroup("/api/measure-reports").RequireAuthorization(Policies.Aggregates);
+        reports.MapGet("", ListAsync);
+        reports.MapGet("/{measureId}", GetAsync);
         return endpoints;
     }
 

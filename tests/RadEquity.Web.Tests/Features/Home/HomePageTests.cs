@@ -42,7 +42,7 @@ public abstract class HomePageTests : IAsyncLifetime
     public async Task Home_FirstStartOnEmptyStore_ShowsDemoPopulationCounts()
     {
         SkipUnlessAvailable();
-        using var client = Factory.CreateClient();
+        using var client = await Factory.CreateSignedInClientAsync(RadEquityWebFactory.AdminEmail);
 
         var html = await client.GetStringAsync("/");
 
@@ -66,7 +66,7 @@ public abstract class HomePageTests : IAsyncLifetime
         }
 
         await using var second = new RadEquityWebFactory(Factory.Database, DemoPatients);
-        using var client = second.CreateClient();
+        using var client = await second.CreateSignedInClientAsync(RadEquityWebFactory.AdminEmail);
         var html = await client.GetStringAsync("/");
 
         Assert.Contains($"data-testid=\"patients\">{DemoPatients:N0}<", html, StringComparison.Ordinal);
@@ -78,7 +78,7 @@ public abstract class HomePageTests : IAsyncLifetime
     public async Task Health_StoreReachable_ReportsHealthy()
     {
         SkipUnlessAvailable();
-        using var client = Factory.CreateClient();
+        using var client = Factory.CreateHttpsClient(); // anonymous: health needs no sign-in
 
         using var response = await client.GetAsync("/health");
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

@@ -1,12 +1,13 @@
 using System.Net;
 using System.Text.Json;
 using RadEquity.Testing;
+using RadEquity.Web.Features.Access;
 using RadEquity.Web.Tests.Infrastructure;
 
 namespace RadEquity.Web.Tests.Features.MeasureReports;
 
 /// <summary>The MeasureReport API on both stores: the demo start measures the population, and the API serves the
-/// de-identified report of the latest run.</summary>
+/// de-identified report of the latest run, to every role (here the least privileged, Viewer).</summary>
 public abstract class MeasureReportApiTests : IAsyncLifetime
 {
     private const int DemoPatients = 800;
@@ -43,7 +44,7 @@ public abstract class MeasureReportApiTests : IAsyncLifetime
     public async Task List_AfterDemoStart_NamesEveryMeasureOfTheRun()
     {
         SkipUnlessAvailable();
-        using var client = Factory.CreateClient();
+        using var client = await Factory.CreateSignedInClientForRoleAsync(Roles.Viewer);
 
         using var body = JsonDocument.Parse(await client.GetStringAsync("/api/measure-reports"));
 
@@ -57,7 +58,7 @@ public abstract class MeasureReportApiTests : IAsyncLifetime
     public async Task Get_Cms125_FhirMeasureReportWithNoSmallCount()
     {
         SkipUnlessAvailable();
-        using var client = Factory.CreateClient();
+        using var client = await Factory.CreateSignedInClientForRoleAsync(Roles.Viewer);
 
         using var response = await client.GetAsync("/api/measure-reports/cms125");
         var json = await response.Content.ReadAsStringAsync();
@@ -77,7 +78,7 @@ public abstract class MeasureReportApiTests : IAsyncLifetime
     public async Task Get_UnknownMeasure_NotFound()
     {
         SkipUnlessAvailable();
-        using var client = Factory.CreateClient();
+        using var client = await Factory.CreateSignedInClientForRoleAsync(Roles.Viewer);
 
         using var response = await client.GetAsync("/api/measure-reports/cms999");
 

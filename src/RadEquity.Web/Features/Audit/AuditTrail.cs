@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using RadEquity.Data;
+using RadEquity.Data.Model;
+
+namespace RadEquity.Web.Features.Audit;
+
+/// <summary>
+/// Records who saw or exported which patient data, when and from where, in the append-only <c>audit_events</c>
+/// table. Call it before the data is sent: if the event cannot be written, the request fails and nothing is shown.
+/// Events go to the database only, never to the application log (they name patients).
+/// </summary>
+internal sealed class AuditTrail(RadEquityDbContext db, TimeProvider time)
+{
+    /// <summary>Appends one event for the signed-in user of <paramref name="context"/>.</summary>
+    /// <param name="context">The request: its user, client address and user agent are recorded.</param>
+    /// <param name="action">One of <see cref="AuditAction"/>.</param>
+    /// <param name="what">What kind of data: <c>patient</c>, <c>patient-list</c>, <c>audit-log</c>...</param>
+    /// <param name="subject">Which: a patient reference, a stratum, a list's filter.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    public async Task RecordAsync(HttpContext context, string action, string what, string? subject, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!AuditAction.All.Contains(action))
+        {
+            throw new ArgumentOutOfRangeException(nameof(action), action, "Not an audit action.");
+        }
+
+        var user = context.User;
+        var userAgent = context.Request.Headers.UserAgent.ToString();
+        db.AppendAuditEvent(new AuditEventRow
+        {
+            OccurredAt = time.GetUtcNow(),
+            UserId = user.FindFirstValue(ClaimTypes.NameIdentifier),
+            UserName = user.Identity?.Name,
+            Roles = string.Join(',', user.FindAll(ClaimTypes.Role).Select(c => c.Value).Order(StringComparer.Ordinal)),
+            Action = action,
+            What = what,
+            Subject = subject,
+            ClientAddress = context.Connection.RemoteIpAddress?.ToString(),
+            UserAgent = userAgent.Length == 0 ? null : userAgent[..Math.Min(userAgent.Length, AuditEventRow.UserAgentLength)],
+        });
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,82 @@
+namespace RadEquity.Web.Tests.Features.Access;
+
+/// <summary>Who calls an endpoint in the authorization matrix: nobody signed in, or a user with exactly one role.</summary>
+[Flags]
+public enum Caller
+{
+    Anonymous = 1,
+    Viewer = 2,
+    Navigator = 4,
+    Analyst = 8,
+    Admin = 16,
+}
+
+/// <summary>
+/// One row of the access table: an endpoint's route pattern and method, and who may call it. <see cref="AccessTable.AnyMethod"/>
+/// is for endpoints without a method of their own (Razor Pages, health checks): they are called with GET and POST.
+/// <paramref name="Sample"/> is the URL called for a pattern with parameters.
+/// </summary>
+public sealed record AccessRule(string Method, string Pattern, Caller Allowed, string? Sample = null)
+{
+    public string Url => Sample ?? Pattern;
+
+    public override string ToString() => $"{Method} {Pattern}";
+}
+
+/// <summary>
+/// The declared access table of the web app: every endpoint, and who may call it. The matrix test fails for an
+/// endpoint missing here, and calls every row as every <see cref="Caller"/>. A new page or endpoint adds one row.
+/// The caller sets are written out here, not taken from the app's policies, so a wrong policy fails the test.
+/// </summary>
+public static class AccessTable
+{
+    public const string AnyMethod = "*";
+
+    /// <summary>A user the matrix creates with this id (role Viewer), for patterns with a user <c>{id}</c>.</summary>
+    public const string SampleUserId = "matrix-sample-user";
+
+    public const Caller Everyone = Caller.Anonymous | SignedIn;
+    public const Caller SignedIn = Caller.Viewer | Caller.Navigator | Caller.Analyst | Caller.Admin;
+    /// <summary>Suppressed aggregates: every role.</summary>
+    public const Caller Aggregates = SignedIn;
+    /// <summary>Patient-level data: not Viewer.</summary>
+    public const Caller PatientData = Caller.Navigator | Caller.Analyst | Caller.Admin;
+    public const Caller AdminOnly = Caller.Admin;
+
+    public static readonly IReadOnlyList<AccessRule> Rules =
+    [
+        // Anonymous by design: sign-in, first set-up, health.
+        Page("/account/sign-in", Everyone),
+        Page("/account/sign-in/two-factor", Everyone),
+        Page("/account/sign-in/recovery-code", Everyone),
+        Page("/account/locked-out", Everyone),
+        Page("/setup", Everyone),
+        Any("/health", Everyone),
+
+        // Signed in, any role.
+        Page("/", SignedIn),
+        Page("/account", SignedIn),
+        Page("/account/sign-out", SignedIn),
+        Page("/account/access-denied", SignedIn),
+        Page("/account/password", SignedIn),
+        Page("/account/two-factor", SignedIn),
+        Page("/account/two-factor/authenticator", SignedIn),
+
+        // Aggregates.
+        Get("/api/measure-reports", Aggregates),
+        Get("/api/measure-reports/{measureId}", Aggregates, "/api/measure-reports/cms125"),
+
+        // Administration.
+        Page("/admin/users", AdminOnly),
+        Page("/admin/users/new", AdminOnly),
+        Page("/admin/users/{id}", AdminOnly, "/admin/users/" + SampleUserId),
+        Page("/admin/audit", AdminOnly),
+        Get("/admin/audit/export.csv", AdminOnly),
+    ];
+
+    private static AccessRule Page(string pattern, Caller allowed, string? sample = null) => new(AnyMethod, pattern, allowed, sample);
+
+    private static AccessRule Any(string pattern, Caller allowed) => new(AnyMethod, pattern, allowed);
+
+    private static AccessRule Get(string pattern, Caller allowed, string? sample = null) => new("GET", pattern, allowed, sample);
+}
