@@ -46,6 +46,8 @@ public abstract class RadEquityDbContext : IdentityDbContext<RadEquityUser, Iden
 
     public DbSet<MeasureCompletenessRow> MeasureCompleteness => Set<MeasureCompletenessRow>();
 
+    public DbSet<MeasureRunPatientRow> MeasureRunPatients => Set<MeasureRunPatientRow>();
+
     /// <summary>The audit log, read-only and untracked: events are only ever appended (<see cref="AppendAuditEvent"/>).</summary>
     public IQueryable<AuditEventRow> AuditEvents => Set<AuditEventRow>().AsNoTracking();
 
@@ -170,6 +172,11 @@ public abstract class RadEquityDbContext : IdentityDbContext<RadEquityUser, Iden
         {
             e.ToTable("measure_completeness");
             e.HasKey(c => new { c.RunId, c.Source });
+        });
+        modelBuilder.Entity<MeasureRunPatientRow>(e =>
+        {
+            e.ToTable("measure_run_patients");
+            e.HasKey(p => new { p.RunId, p.Source, p.PatientId });
         });
     }
 

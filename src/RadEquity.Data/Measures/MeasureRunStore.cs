@@ -19,7 +19,7 @@ namespace RadEquity.Data.Measures;
 /// (<c>measure_completeness</c>).
 /// </summary>
 /// <remarks>
-/// A run's rows and its <c>completed</c> status are written in one transaction (<see cref="SaveAsync"/>), so a run is
+/// A run's rows and its <c>completed</c> status are written in one transaction (<c>SaveAsync</c>), so a run is
 /// either completed with all its rows or has none: a crash or kill mid-save leaves it <c>running</c> with no rows, and
 /// the next <see cref="StartRunAsync"/> marks it <c>interrupted</c>, as ingest runs are. A save that fails marks its
 /// run <c>failed</c>. Readers read completed runs only. One writer per store is assumed, as for ingest.
@@ -38,6 +38,14 @@ public sealed class MeasureRunStore(StoreTarget store, TimeProvider time)
 
     private static readonly string InsertOutcomeSql =
         $"INSERT INTO measure_outcomes ({string.Join(", ", OutcomeColumns)}) VALUES ({string.Join(", ", OutcomeColumns.Select(c => "@" + c))})";
+
+    private static readonly string[] PatientColumns =
+        ["run_id", "source", "patient_id", "race_ethnicity", "language", "payer", "rurality", "deprivation", "age_band", "sex"];
+
+    private static readonly string InsertPatientSql =
+        $"INSERT INTO measure_run_patients ({string.Join(", ", PatientColumns)}) VALUES ({string.Join(", ", PatientColumns.Select(c => "@" + c))})";
+
+    private static readonly string CopyPatientsSql = $"COPY measure_run_patients ({string.Join(", ", PatientColumns)}) FROM STDIN (FORMAT BINARY)";
 
     private static readonly string CopyOutcomesSql = $"COPY measure_outcomes ({string.Join(", ", OutcomeColumns)}) FROM STDIN (FORMAT BINARY)";
 
@@ -81,13 +89,20 @@ public sealed class MeasureRunStore(StoreTarget store, TimeProvider time)
     /// <param name="counts">The run's merged counts; <see cref="EvaluationCounts.Patients"/> is recorded on the run.</param>
     /// <param name="outcomes">The per-patient results, enumerated once (see <see cref="MeasureRunOutcome.FromResults"/>).</param>
     /// <param name="cancellationToken">Cancels the save.</param>
-    public async Task SaveAsync(long runId, EvaluationCounts counts, IEnumerable<MeasureRunOutcome> outcomes, CancellationToken cancellationToken)
+    public Task SaveAsync(long runId, EvaluationCounts counts, IEnumerable<MeasureRunOutcome> outcomes, CancellationToken cancellationToken) =>
+        SaveAsync(runId, counts, outcomes, [], cancellationToken);
+
+    /// <summary>As <see cref="SaveAsync(long, EvaluationCounts, IEnumerable{MeasureRunOutcome}, CancellationToken)"/>, also
+    /// keeping each patient's categories (<see cref="RunStrata"/>) for finding the patients behind a stratum.</summary>
+    public async Task SaveAsync(long runId, EvaluationCounts counts, IEnumerable<MeasureRunOutcome> outcomes,
+        IEnumerable<MeasureRunPatient> patients, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(counts);
         ArgumentNullException.ThrowIfNull(outcomes);
+        ArgumentNullException.ThrowIfNull(patients);
         try
         {
-            await WriteAsync(runId, counts, outcomes, cancellationToken).ConfigureAwait(false);
+            await WriteAsync(runId, counts, outcomes, patients, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -177,7 +192,45 @@ public sealed class MeasureRunStore(StoreTarget store, TimeProvider time)
             .ToList();
     }
 
-    private async Task WriteAsync(long runId, EvaluationCounts counts, IEnumerable<MeasureRunOutcome> outcomes, CancellationToken cancellationToken)
+    /// <summary>
+    /// The patients of one stratum of a completed run who are in <paramref name="measureId"/>'s denominator, not
+    /// excluded and not in its numerator (not screened, or not followed up), earliest due date first, one page at a
+    /// time; null when <paramref name="stratifierId"/> is not a stored one (<see cref="RunStrata"/>).
+    /// </summary>
+    public async Task<CellPatients?> ReadCellPatientsAsync(long runId, string measureId, string stratifierId, string category, int offset,
+        int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        if (RunStrata.Conditions(stratifierId, category) is not { } conditions)
+        {
+            return null;
+        }
+
+        await using var db = store.CreateDbContext();
+        var patients = db.MeasureRunPatients.AsNoTracking().Where(p => p.RunId == runId);
+        foreach (var (property, value) in conditions)
+        {
+            patients = patients.Where(p => EF.Property<string>(p, property) == value);
+        }
+
+        var gaps =
+            from o in db.MeasureOutcomes.AsNoTracking()
+            where o.RunId == runId && o.MeasureId == measureId && o.Denominator && !o.Exclusion && !o.Numerator
+            join p in patients on new { o.Source, o.PatientId } equals new { p.Source, p.PatientId }
+            select o;
+        var total = await gaps.LongCountAsync(cancellationToken).ConfigureAwait(false);
+        var page = await gaps
+            .OrderBy(o => o.DueDate == null).ThenBy(o => o.DueDate).ThenBy(o => o.Source).ThenBy(o => o.PatientId)
+            .Skip(offset).Take(limit)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new CellPatients(total, page.Select(o => new MeasureRunOutcome(o.Source, o.PatientId, o.MeasureId, new MeasureResult(
+            o.InitialPopulation, o.Denominator, o.Exclusion, o.Numerator, StoredMeasureText.ParseGapStatus(o.GapStatus), o.DueDate,
+            o.Method, o.DaysToResolution, o.ReportedMethod))).ToList());
+    }
+
+    private async Task WriteAsync(long runId, EvaluationCounts counts, IEnumerable<MeasureRunOutcome> outcomes,
+        IEnumerable<MeasureRunPatient> patients, CancellationToken cancellationToken)
     {
         await using var db = store.CreateDbContext();
         // On SQLite this is BEGIN IMMEDIATE: the write lock is taken before the status check.
@@ -194,9 +247,11 @@ public sealed class MeasureRunStore(StoreTarget store, TimeProvider time)
         {
             case StoreProvider.Sqlite:
                 InsertOutcomes((SqliteConnection)connection, runId, outcomes, cancellationToken);
+                InsertPatients((SqliteConnection)connection, runId, patients, cancellationToken);
                 break;
             case StoreProvider.PostgreSql:
                 await CopyOutcomesAsync((NpgsqlConnection)connection, runId, outcomes, cancellationToken).ConfigureAwait(false);
+                await CopyPatientsAsync((NpgsqlConnection)connection, runId, patients, cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 throw new InvalidOperationException("Unknown provider.");
@@ -256,6 +311,50 @@ public sealed class MeasureRunStore(StoreTarget store, TimeProvider time)
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    private static void InsertPatients(SqliteConnection connection, long runId, IEnumerable<MeasureRunPatient> patients, CancellationToken cancellationToken)
+    {
+        using var insert = new SqliteStatement(connection, InsertPatientSql, PatientColumns.Length);
+        long row = 0;
+        foreach (var patient in patients)
+        {
+            if (++row % CancellationStride == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            insert.BindInt64(1, runId);
+            insert.BindText(2, patient.Source);
+            insert.BindText(3, patient.PatientId);
+            for (var i = 0; i < RunStrata.Stored.Count; i++)
+            {
+                insert.BindText(4 + i, patient.Categories[i]);
+            }
+
+            insert.Execute();
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    private static async Task CopyPatientsAsync(
+        NpgsqlConnection connection, long runId, IEnumerable<MeasureRunPatient> patients, CancellationToken cancellationToken)
+    {
+        await using var writer = await connection.BeginBinaryImportAsync(CopyPatientsSql, cancellationToken).ConfigureAwait(false);
+        foreach (var patient in patients)
+        {
+            await writer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+            await writer.WriteAsync(runId, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+            await writer.WriteAsync(patient.Source, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await writer.WriteAsync(patient.PatientId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < RunStrata.Stored.Count; i++)
+            {
+                await writer.WriteAsync(patient.Categories[i], NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task CopyOutcomesAsync(
@@ -357,3 +456,8 @@ public sealed class MeasureRunStore(StoreTarget store, TimeProvider time)
             row.EngineVersion),
         row.Patients);
 }
+
+/// <summary>A page of the patients behind a stratum (<see cref="MeasureRunStore.ReadCellPatientsAsync"/>).</summary>
+/// <param name="Total">How many patients the stratum has in all.</param>
+/// <param name="Page">This page's outcomes.</param>
+public sealed record CellPatients(long Total, IReadOnlyList<MeasureRunOutcome> Page);

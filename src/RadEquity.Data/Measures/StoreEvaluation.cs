@@ -51,9 +51,10 @@ public static class StoreEvaluation
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(time);
         var measures = MeasureSet.Standard(request.Codes, request.Options);
+        var strataContext = new StratificationContext(request.Period.End, request.Areas);
         var evaluator = new Evaluator(measures, Stratifiers.Standard,
             new MeasureContext(request.Period, request.Codes, request.AsOf, request.Options),
-            new StratificationContext(request.Period.End, request.Areas));
+            strataContext);
         var runs = new MeasureRunStore(store, time);
         var runId = await runs.StartRunAsync(new MeasureRunDefinition(request.Period, request.AsOf, measures.Select(m => m.Id).ToList(),
             request.ValueSetSource, EngineVersion), cancellationToken).ConfigureAwait(false);
@@ -65,10 +66,11 @@ public static class StoreEvaluation
         var ranges = load.Partitions.Count;
         var outcomes = new List<MeasureRunOutcome>[ranges];
         var patients = new List<(string Source, string PatientId)>[ranges];
+        var strata = new List<MeasureRunPatient>[ranges];
         var summaries = new PatientLoadSummary?[ranges];
         for (var i = 0; i < ranges; i++)
         {
-            (outcomes[i], patients[i]) = ([], []);
+            (outcomes[i], patients[i], strata[i]) = ([], [], []);
         }
 
         // Reading is the slow part and one reader thread cannot keep the cores busy: each key range has its own reader
@@ -94,6 +96,9 @@ public static class StoreEvaluation
                 counts.Add(evaluated.Counts);
                 outcomes[range].AddRange(MeasureRunOutcome.FromResults(evaluated.Results));
                 patients[range].AddRange(batch.Patients.Select(p => (p.Source, p.PatientId)));
+                // The categories of patients in some measure's initial population, for the patients behind a stratum.
+                strata[range].AddRange(InAnyPopulation(batch.Patients, evaluated.Results)
+                    .Select(p => MeasureRunPatient.Of(p.Source, p.Patient, p.Coverages, strataContext)));
                 summaries[range] = batch.Summary;
             }
         }
@@ -112,8 +117,29 @@ public static class StoreEvaluation
         var allOutcomes = outcomes.SelectMany(o => o).ToList();
         var allPatients = patients.SelectMany(p => p).ToList();
         var elapsed = Stopwatch.GetElapsedTime(started);
-        await runs.SaveAsync(runId, counts, allOutcomes, cancellationToken).ConfigureAwait(false);
+        await runs.SaveAsync(runId, counts, allOutcomes, strata.SelectMany(s => s), cancellationToken).ConfigureAwait(false);
         return new StoreEvaluationResult(runId, counts, allOutcomes, allPatients, measures, summary, elapsed);
+    }
+
+    /// <summary>The patients with at least one result (results are in patient order, as the patients).</summary>
+    private static IEnumerable<PatientRecord> InAnyPopulation(IReadOnlyList<PatientRecord> patients, IReadOnlyList<PatientResult> results)
+    {
+        var r = 0;
+        foreach (var patient in patients)
+        {
+            var any = false;
+            while (r < results.Count && string.Equals(results[r].PatientId, patient.PatientId, StringComparison.Ordinal)
+                   && string.Equals(results[r].Source, patient.Source, StringComparison.Ordinal))
+            {
+                any = true;
+                r++;
+            }
+
+            if (any)
+            {
+                yield return patient;
+            }
+        }
     }
 
     /// <summary>The engine's version, recorded with every run.</summary>

@@ -99,3 +99,22 @@ public sealed class MeasureCompletenessRow
     public long ZipWithoutRurality { get; set; }
     public long ZipWithoutDeprivation { get; set; }
 }
+
+/// <summary>
+/// A row of <c>measure_run_patients</c>: the categories of one patient of a run (one in the initial population of at
+/// least one measure) on each base stratifier, so the patients behind a stratum are found without re-reading facts.
+/// Crosses are pairs of these columns.
+/// </summary>
+public sealed class MeasureRunPatientRow
+{
+    public long RunId { get; set; }
+    public string Source { get; set; } = "";
+    public string PatientId { get; set; } = "";
+    public string RaceEthnicity { get; set; } = "";
+    public string Language { get; set; } = "";
+    public string Payer { get; set; } = "";
+    public string Rurality { get; set; } = "";
+    public string Deprivation { get; set; } = "";
+    public string AgeBand { get; set; } = "";
+    public string Sex { get; set; } = "";
+}

@@ -57,6 +57,39 @@ public abstract class MeasureRunStoreTests(PostgresTestServer? server) : StoreTe
     }
 
     [SkippableFact]
+    public async Task ReadCellPatients_StratumAndCross_ListsOnlyItsUnmetDenominatorPatientsByDueDate()
+    {
+        SkipUnlessAvailable();
+        var runId = await Runs.StartRunAsync(Definition, CancellationToken.None);
+        MeasureRunPatient Patient(string id, string race, string payer) =>
+            new("northside-ris", id, [race, "English", payer, "Urban", "ADI quintile 3", "50–64", "Female"]);
+        var outcomes = new List<MeasureRunOutcome>
+        {
+            new("northside-ris", "pt-a", Screening, new MeasureResult(true, true, false, false, GapStatus.Open, new DateOnly(2026, 2, 1), null, null)),
+            new("northside-ris", "pt-b", Screening, new MeasureResult(true, true, false, false, GapStatus.Open, new DateOnly(2026, 1, 1), null, null)),
+            new("northside-ris", "pt-c", Screening, new MeasureResult(true, true, false, true, GapStatus.Closed, null, "mammography", null)),
+            new("northside-ris", "pt-d", Screening, new MeasureResult(true, true, true, false, GapStatus.None, null, null, null)),
+            new("northside-ris", "pt-e", Screening, new MeasureResult(true, true, false, false, GapStatus.Open, new DateOnly(2025, 12, 1), null, null)),
+        };
+        await Runs.SaveAsync(runId, SampleCounts(), outcomes,
+            [Patient("pt-a", "Black", "Medicaid"), Patient("pt-b", "Black", "Private"), Patient("pt-c", "Black", "Medicaid"),
+             Patient("pt-d", "Black", "Medicaid"), Patient("pt-e", "White", "Medicaid")],
+            CancellationToken.None);
+
+        var black = await Runs.ReadCellPatientsAsync(runId, Screening, "race-ethnicity", "Black", 0, 10, CancellationToken.None);
+        var cross = await Runs.ReadCellPatientsAsync(runId, Screening, "race-ethnicity-x-payer", "Black × Medicaid", 0, 10, CancellationToken.None);
+        var page = await Runs.ReadCellPatientsAsync(runId, Screening, "payer", "Medicaid", 1, 1, CancellationToken.None);
+
+        Assert.Equal("2: pt-b pt-a", Describe(black));
+        Assert.Equal("1: pt-a", Describe(cross));
+        Assert.Equal("2: pt-a", Describe(page));
+        Assert.Null(await Runs.ReadCellPatientsAsync(runId, Screening, "no-such-stratifier", "Black", 0, 10, CancellationToken.None));
+    }
+
+    private static string Describe(CellPatients? cell) =>
+        cell is null ? "null" : cell.Total.ToString(CultureInfo.InvariantCulture) + ": " + string.Join(' ', cell.Page.Select(o => o.PatientId));
+
+    [SkippableFact]
     public async Task SaveAsync_ManyOutcomes_StoresEveryRow()
     {
         SkipUnlessAvailable();

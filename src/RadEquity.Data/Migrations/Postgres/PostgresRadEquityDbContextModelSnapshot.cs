@@ -670,6 +670,61 @@ namespace RadEquity.Data.Migrations.Postgres
                     b.ToTable("measure_outcomes", (string)null);
                 });
 
+            modelBuilder.Entity("RadEquity.Data.Model.MeasureRunPatientRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.Property<string>("PatientId")
+                        .HasColumnType("text")
+                        .HasColumnName("patient_id");
+
+                    b.Property<string>("AgeBand")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("age_band");
+
+                    b.Property<string>("Deprivation")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("deprivation");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Payer")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payer");
+
+                    b.Property<string>("RaceEthnicity")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("race_ethnicity");
+
+                    b.Property<string>("Rurality")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("rurality");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("sex");
+
+                    b.HasKey("RunId", "Source", "PatientId")
+                        .HasName("pk_measure_run_patients");
+
+                    b.ToTable("measure_run_patients", (string)null);
+                });
+
             modelBuilder.Entity("RadEquity.Data.Model.MeasureRunRow", b =>
                 {
                     b.Property<long>("Id")

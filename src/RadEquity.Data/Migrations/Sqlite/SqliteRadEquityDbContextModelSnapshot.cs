@@ -659,6 +659,61 @@ namespace RadEquity.Data.Migrations.Sqlite
                     b.ToTable("measure_outcomes", (string)null);
                 });
 
+            modelBuilder.Entity("RadEquity.Data.Model.MeasureRunPatientRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("PatientId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("patient_id");
+
+                    b.Property<string>("AgeBand")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("age_band");
+
+                    b.Property<string>("Deprivation")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deprivation");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Payer")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payer");
+
+                    b.Property<string>("RaceEthnicity")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("race_ethnicity");
+
+                    b.Property<string>("Rurality")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rurality");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sex");
+
+                    b.HasKey("RunId", "Source", "PatientId")
+                        .HasName("pk_measure_run_patients");
+
+                    b.ToTable("measure_run_patients", (string)null);
+                });
+
             modelBuilder.Entity("RadEquity.Data.Model.MeasureRunRow", b =>
                 {
                     b.Property<long>("Id")
