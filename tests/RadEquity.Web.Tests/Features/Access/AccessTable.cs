@@ -66,6 +66,10 @@ public static class AccessTable
         Get("/api/measure-reports", Aggregates),
         Get("/api/measure-reports/{measureId}", Aggregates, "/api/measure-reports/cms125"),
 
+        // Patient data: the patients behind a stratum and one patient's evidence.
+        Page("/dashboard/measures/{measureId}/patients", PatientData, "/dashboard/measures/cms125/patients?stratifier=payer&category=Medicaid"),
+        Page("/dashboard/patients/{source}/{patientId}", PatientData, "/dashboard/patients/demo/no-such-patient?measure=cms125"),
+
         // Administration.
         Page("/admin/users", AdminOnly),
         Page("/admin/users/new", AdminOnly),

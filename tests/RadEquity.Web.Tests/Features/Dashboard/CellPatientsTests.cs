@@ -1,0 +1,89 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RadEquity.Data;
+using RadEquity.Web.Features.Access;
+using RadEquity.Web.Tests.Infrastructure;
+
+namespace RadEquity.Web.Tests.Features.Dashboard;
+
+/// <summary>The patients behind a stratum and one patient's evidence, on the demo population's run (SQLite): shown
+/// to roles with patient rights only, and every view audited.</summary>
+public sealed partial class CellPatientsTests : IAsyncLifetime
+{
+    private RadEquityWebFactory? _factory;
+
+    private RadEquityWebFactory Factory => _factory ?? throw new InvalidOperationException("No store.");
+
+    public async Task InitializeAsync() => _factory = new RadEquityWebFactory((await SqliteTestStore.CreateAsync())!, 800);
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+            await SqliteTestStore.DropAsync(_factory.Database);
+        }
+    }
+
+    [Fact]
+    public async Task CellPage_Navigator_ListsUnscreenedPatientsOfTheStratumAndAuditsTheView()
+    {
+        using var navigator = await Factory.CreateSignedInClientForRoleAsync(Roles.Navigator);
+
+        var html = await navigator.GetStringAsync("/dashboard/measures/cms130/patients?stratifier=sex&category=Female");
+
+        Assert.Contains("in the denominator without a qualifying", html, StringComparison.Ordinal);
+        var links = PatientLink().Matches(html);
+        Assert.NotEmpty(links);
+        var events = await AuditSubjectsAsync("patient-list");
+        Assert.Contains(events, s => s.Contains("cms130 sex=Female", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PatientPage_Analyst_ShowsEvidenceAndAuditsThePatient()
+    {
+        using var analyst = await Factory.CreateSignedInClientForRoleAsync(Roles.Analyst);
+        var list = await analyst.GetStringAsync("/dashboard/measures/cms130/patients?stratifier=sex&category=Female");
+        var href = WebUtility.HtmlDecode(PatientLink().Match(list).Groups[1].Value);
+
+        var html = await analyst.GetStringAsync(href);
+
+        Assert.Contains("Evidence: what satisfied or failed each criterion", html, StringComparison.Ordinal);
+        Assert.Contains("Care gap", html, StringComparison.Ordinal);
+        var patient = href.Split('/')[4].Split('?')[0];
+        Assert.Contains(await AuditSubjectsAsync("patient"), s => s.Contains("/Patient/" + Uri.UnescapeDataString(patient), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CellPage_Viewer_DeniedAndNothingAudited()
+    {
+        using var viewer = await Factory.CreateSignedInClientForRoleAsync(Roles.Viewer);
+
+        using var response = await viewer.GetAsync("/dashboard/measures/cms130/patients?stratifier=sex&category=Female");
+
+        Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect, response.StatusCode.ToString());
+        Assert.Empty(await AuditSubjectsAsync("patient-list"));
+    }
+
+    [Fact]
+    public async Task CellPage_UnknownStratifier_NotFound()
+    {
+        using var analyst = await Factory.CreateSignedInClientForRoleAsync(Roles.Analyst);
+
+        using var response = await analyst.GetAsync("/dashboard/measures/cms130/patients?stratifier=shoe-size&category=9");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private async Task<List<string>> AuditSubjectsAsync(string what)
+    {
+        using var scope = Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<RadEquityDbContext>();
+        return await db.AuditEvents.Where(e => e.What == what).Select(e => e.Subject ?? "").ToListAsync();
+    }
+
+    [GeneratedRegex("href=\"(/dashboard/patients/[^\"]+)\"")]
+    private static partial Regex PatientLink();
+}
