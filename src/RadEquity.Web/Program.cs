@@ -3,6 +3,7 @@ using RadEquity.Data;
 using RadEquity.Web.Features.Access;
 using RadEquity.Web.Features.Account;
 using RadEquity.Web.Features.Audit;
+using RadEquity.Web.Features.Dashboard;
 using RadEquity.Web.Features.Demo;
 using RadEquity.Web.Features.Health;
 using RadEquity.Web.Features.Hosting;
@@ -19,6 +20,7 @@ builder.Services.AddAccounts();
 builder.Services.AddFirstAdministrator(builder.Configuration);
 builder.Services.AddAuditLog();
 builder.Services.AddStoreHealth();
+builder.Services.AddDashboard();
 builder.Services.AddDemoPopulation(builder.Configuration);
 // Behind a TLS-terminating proxy on this host: the client's scheme (Secure cookies) and address (audit log).
 builder.Services.Configure<ForwardedHeadersOptions>(options =>
@@ -45,6 +47,7 @@ app.UseAuthorization();
 app.MapRazorPages();
 app.MapStoreHealth();
 app.MapMeasureReports();
+app.MapDashboard();
 app.MapAuditLog();
 
 await app.RunAsync();

@@ -122,6 +122,23 @@ public sealed class MeasureRunStore(StoreTarget store, TimeProvider time)
         return row is null ? null : ToRun(row);
     }
 
+    /// <summary>
+    /// For each measurement period with a completed run, the most recently started completed run of that period,
+    /// oldest period first (the trend of a measure reads one run per period).
+    /// </summary>
+    public async Task<IReadOnlyList<MeasureRun>> LatestCompletedRunPerPeriodAsync(CancellationToken cancellationToken)
+    {
+        await using var db = store.CreateDbContext();
+        var latest = db.MeasureRuns
+            .Where(r => r.Status == MeasureRunStatus.Completed)
+            .GroupBy(r => new { r.PeriodStart, r.PeriodEnd })
+            .Select(g => g.Max(r => r.Id));
+        var rows = await db.MeasureRuns.AsNoTracking()
+            .Where(r => latest.Contains(r.Id))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.OrderBy(r => r.PeriodStart).ThenBy(r => r.PeriodEnd).Select(ToRun).ToList();
+    }
+
     /// <summary>The run <paramref name="runId"/>, or the latest completed run when it is null, with its counts; null
     /// when there is no such completed run.</summary>
     public async Task<CompletedRun?> ReadCompletedAsync(long? runId, CancellationToken cancellationToken)

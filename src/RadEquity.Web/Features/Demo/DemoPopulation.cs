@@ -84,7 +84,7 @@ internal static partial class DemoPopulation
                 cancellationToken: cancellationToken).ConfigureAwait(false);
             LogLoaded(logger, summary.Resources, summary.Quarantined, summary.Elapsed.TotalSeconds);
 
-            // Measure the demo population once, for the previous calendar year, with the region's ZIP tables.
+            // Measure the demo population for the previous two calendar years, with the region's ZIP tables.
             AreaLookup areas;
             using (var ruca = File.OpenText(Path.Combine(folder.FullName, AreaLookup.RucaFileName)))
             using (var adi = File.OpenText(Path.Combine(folder.FullName, AreaLookup.DeprivationFileName)))
@@ -92,11 +92,16 @@ internal static partial class DemoPopulation
                 areas = AreaLookup.Load(ruca, adi);
             }
 
-            var period = MeasurementPeriod.PreviousCalendarYear(asOf);
-            var run = await StoreEvaluation.RunAsync(services.GetRequiredService<StoreTarget>(),
-                new StoreEvaluationRequest(period, period.End, CodeIndex.Compile(ValueSetCatalog.LoadDefault().All), "RadEquity defaults",
-                    areas, new MeasureOptions()), time, cancellationToken).ConfigureAwait(false);
-            LogMeasured(logger, run.RunId, period.Start.Year, run.Elapsed.TotalSeconds);
+            // The year before first, so the dashboard has a trend and the latest run is the previous year's.
+            var codes = CodeIndex.Compile(ValueSetCatalog.LoadDefault().All);
+            var latest = MeasurementPeriod.PreviousCalendarYear(asOf);
+            foreach (var period in new[] { MeasurementPeriod.PreviousCalendarYear(latest.Start), latest })
+            {
+                var run = await StoreEvaluation.RunAsync(services.GetRequiredService<StoreTarget>(),
+                    new StoreEvaluationRequest(period, period.End, codes, "RadEquity defaults", areas, new MeasureOptions()), time,
+                    cancellationToken).ConfigureAwait(false);
+                LogMeasured(logger, run.RunId, period.Start.Year, run.Elapsed.TotalSeconds);
+            }
         }
         finally
         {

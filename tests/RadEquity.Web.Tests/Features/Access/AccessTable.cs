@@ -65,6 +65,11 @@ public static class AccessTable
         // Aggregates.
         Get("/api/measure-reports", Aggregates),
         Get("/api/measure-reports/{measureId}", Aggregates, "/api/measure-reports/cms125"),
+        Page("/dashboard", Aggregates),
+        Page("/dashboard/measures/{measureId}", Aggregates, "/dashboard/measures/cms125"),
+        Get("/dashboard/measures/{measureId}/export.csv", Aggregates, "/dashboard/measures/cms125/export.csv"),
+        Get("/dashboard/measures/{measureId}/measure-report.json", Aggregates, "/dashboard/measures/cms125/measure-report.json"),
+        Get("/dashboard/report.html", Aggregates),
 
         // Patient data: the patients behind a stratum and one patient's evidence.
         Page("/dashboard/measures/{measureId}/patients", PatientData, "/dashboard/measures/cms125/patients?stratifier=payer&category=Medicaid"),

@@ -54,8 +54,9 @@ internal sealed class CellPatientsModel(StoreTarget store, TimeProvider time, Au
         var run = Run is { } id ? await runs.ReadRunAsync(id, cancellationToken) : await runs.LatestCompletedRunAsync(cancellationToken);
         if (run is null || run.Status != MeasureRunStatus.Completed)
         {
-            Problem = "No completed measure run.";
-            return NotFound();
+            // Not an error on a new install: the page says so (Runs measures the store).
+            Problem = Run is null ? "No measure run has completed yet." : "That measure run did not complete.";
+            return Page();
         }
 
         RunShown = run;

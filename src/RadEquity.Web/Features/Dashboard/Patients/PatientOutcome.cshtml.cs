@@ -36,13 +36,17 @@ internal sealed class PatientOutcomeModel(StoreTarget store, TimeProvider time, 
 
     public MeasureOutcome? Outcome { get; private set; }
 
+    /// <summary>Why there is nothing to show (no completed run), or null.</summary>
+    public string? Problem { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var runs = new MeasureRunStore(store, time);
         var run = Run is { } id ? await runs.ReadRunAsync(id, cancellationToken) : await runs.LatestCompletedRunAsync(cancellationToken);
         if (run is null || run.Status != MeasureRunStatus.Completed)
         {
-            return NotFound();
+            Problem = Run is null ? "No measure run has completed yet." : "That measure run did not complete.";
+            return Page();
         }
 
         var options = new MeasureOptions();
