@@ -143,6 +143,24 @@ public sealed class StratumCounts : IEquatable<StratumCounts>
         return counts;
     }
 
+    /// <summary>Counts whose histogram of days to resolution is <paramref name="resolutionDays"/> itself (one bucket
+    /// per day up to <see cref="MaxResolutionDays"/>), taken over rather than copied.</summary>
+    internal static StratumCounts FromHistogram(long initialPopulation, long denominator, long exclusions, long numerator,
+        long reportedMethod, long openGaps, long prospectiveGaps, long[]? resolutionDays)
+    {
+        var counts = FromValues(initialPopulation, denominator, exclusions, numerator, reportedMethod, openGaps, prospectiveGaps, null);
+        if (resolutionDays is not null)
+        {
+            counts._resolutionDays = resolutionDays;
+            foreach (var n in resolutionDays)
+            {
+                counts.Resolved += n;
+            }
+        }
+
+        return counts;
+    }
+
     /// <summary>Resolved index results per day to resolution (index = days; the last bucket is "that many or more");
     /// empty for screening measures.</summary>
     public IReadOnlyList<long> ResolutionDays => _resolutionDays ?? [];

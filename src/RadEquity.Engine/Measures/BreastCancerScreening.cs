@@ -25,6 +25,9 @@ public sealed class BreastCancerScreening : Measure
     private readonly ValueSetMask _leftProcedure;
     private readonly ValueSetMask _rightProcedure;
 
+    // Every mastectomy value set: a patient with none is answered at once when no evidence is kept.
+    private readonly ValueSetMask _anyMastectomy;
+
     /// <summary>Compiles the measure's value sets from <paramref name="codes"/>.</summary>
     public BreastCancerScreening(CodeIndex codes)
     {
@@ -38,6 +41,8 @@ public sealed class BreastCancerScreening : Measure
         _unspecifiedDiagnosis = codes.MaskOf(ValueSetUrls.UnilateralMastectomyUnspecified);
         _leftProcedure = codes.MaskOf(ValueSetUrls.UnilateralMastectomyLeft);
         _rightProcedure = codes.MaskOf(ValueSetUrls.UnilateralMastectomyRight);
+        _anyMastectomy = _bilateralProcedure | _bilateralHistory | _leftDiagnosis | _rightDiagnosis | _unspecifiedDiagnosis
+                         | _leftProcedure | _rightProcedure;
     }
 
     /// <inheritdoc />
@@ -88,12 +93,12 @@ public sealed class BreastCancerScreening : Measure
 
         var lookBack = LookBackStart(mp);
         var mammogram = Find(patient, _mammography, (context, lookBack), static (e, s) =>
-            StudyPerformedFailure(e, s.context.Options)
-            ?? (e.EndDay is not { } d ? "undated"
-                : d < s.lookBack ? "ended before the look-back start " + Day(s.lookBack)
+            StudyPerformedFailure(e, s.context.Options).Or(
+                e.EndDay is not { } d ? "undated"
+                : d < s.lookBack ? Failure.At("ended before the look-back start ", s.lookBack)
                 : d > s.context.LastCountedDay ? "ended after the end of the period or the as-of date"
-                : null),
-            log, $"Numerator: mammogram ending {Day(lookBack)} to {Day(context.LastCountedDay)}");
+                : default),
+            log, log is null ? string.Empty : $"Numerator: mammogram ending {Day(lookBack)} to {Day(context.LastCountedDay)}");
         if (mammogram?.EndDay is { } day)
         {
             return Screening.Met(context, day.AddYears(2), "mammography");
@@ -101,7 +106,7 @@ public sealed class BreastCancerScreening : Measure
 
         // Not met: the last mammogram on record, if any, dates the gap (not logged again).
         var earlier = Find(patient, _mammography, context, static (e, c) =>
-            StudyPerformedFailure(e, c.Options) ?? (e.EndDay is { } d && d <= c.LastCountedDay ? null : "later"), null, string.Empty);
+            StudyPerformedFailure(e, c.Options).Or(e.EndDay is { } d && d <= c.LastCountedDay ? default : "later"), null, string.Empty);
         var due = earlier?.EndDay?.AddYears(2) ?? mp.Start;
         return Screening.NotMet(context, due);
     }
@@ -109,51 +114,58 @@ public sealed class BreastCancerScreening : Measure
     /// <summary>Bilateral mastectomy, or right plus left, by diagnosis or procedure on or before <paramref name="end"/>.</summary>
     internal bool HasMastectomyBy(PatientRecord p, DateOnly end, List<Evidence>? log)
     {
-        if (Find(p, _bilateralHistory, end, static (e, end) => DiagnosisFailure(e, end), log,
-                "Exclusion: history of bilateral mastectomy") is not null
-            || Find(p, _bilateralProcedure, end, static (e, end) => ProcedureFailure(e, end), log,
-                "Exclusion: bilateral mastectomy") is not null)
-        {
-            return true;
-        }
-
-        var right = Find(p, _rightDiagnosis, end, static (e, end) => DiagnosisFailure(e, end), log, "Exclusion: right mastectomy (diagnosis)")
-                    ?? Find(p, _unspecifiedDiagnosis, end, static (e, end) => DiagnosisFailure(e, end) ?? SideFailure(e, RightQualifier), log,
-                        "Exclusion: right mastectomy (unspecified laterality, body site right)")
-                    ?? Find(p, _rightProcedure, end, static (e, end) => ProcedureFailure(e, end), log, "Exclusion: right mastectomy (procedure)");
-        if (right is null)
+        if (log is null && !p.CodeUnion.Overlaps(_anyMastectomy))
         {
             return false;
         }
 
-        return (Find(p, _leftDiagnosis, end, static (e, end) => DiagnosisFailure(e, end), log, "Exclusion: left mastectomy (diagnosis)")
-                ?? Find(p, _unspecifiedDiagnosis, end, static (e, end) => DiagnosisFailure(e, end) ?? SideFailure(e, LeftQualifier), log,
-                    "Exclusion: left mastectomy (unspecified laterality, body site left)")
-                ?? Find(p, _leftProcedure, end, static (e, end) => ProcedureFailure(e, end), log, "Exclusion: left mastectomy (procedure)"))
-            is not null;
+        if (Exists(p, _bilateralHistory, end, static (e, end) => DiagnosisFailure(e, end), log,
+                "Exclusion: history of bilateral mastectomy")
+            || Exists(p, _bilateralProcedure, end, static (e, end) => ProcedureFailure(e, end), log,
+                "Exclusion: bilateral mastectomy"))
+        {
+            return true;
+        }
+
+        var right = Exists(p, _rightDiagnosis, end, static (e, end) => DiagnosisFailure(e, end), log,
+                        "Exclusion: right mastectomy (diagnosis)")
+                    || Exists(p, _unspecifiedDiagnosis, end, static (e, end) => DiagnosisFailure(e, end).Or(SideFailure(e, RightQualifier)),
+                        log, "Exclusion: right mastectomy (unspecified laterality, body site right)")
+                    || Exists(p, _rightProcedure, end, static (e, end) => ProcedureFailure(e, end), log,
+                        "Exclusion: right mastectomy (procedure)");
+        if (!right)
+        {
+            return false;
+        }
+
+        return Exists(p, _leftDiagnosis, end, static (e, end) => DiagnosisFailure(e, end), log, "Exclusion: left mastectomy (diagnosis)")
+               || Exists(p, _unspecifiedDiagnosis, end, static (e, end) => DiagnosisFailure(e, end).Or(SideFailure(e, LeftQualifier)),
+                   log, "Exclusion: left mastectomy (unspecified laterality, body site left)")
+               || Exists(p, _leftProcedure, end, static (e, end) => ProcedureFailure(e, end), log, "Exclusion: left mastectomy (procedure)");
     }
 
-    private static string? DiagnosisFailure(EventRecord e, DateOnly end) =>
+    private static Failure DiagnosisFailure(EventRecord e, DateOnly end) =>
         !IsVerifiedCondition(e) ? "not a verified condition"
         : Prevalence(e).Start is not { } s || s > end ? "condition does not start on or before the end of the period"
-        : null;
+        : default;
 
-    private static string? ProcedureFailure(EventRecord e, DateOnly end) =>
+    private static Failure ProcedureFailure(EventRecord e, DateOnly end) =>
         !IsProcedurePerformed(e) ? "not a completed procedure"
         : e.EndDay is not { } d || d > end ? "procedure does not end on or before the end of the period"
-        : null;
+        : default;
 
-    private static string? SideFailure(EventRecord e, string side)
+    private static Failure SideFailure(EventRecord e, string side)
     {
-        foreach (var site in e.Event.BodySiteCodes)
+        var sites = e.Event.BodySiteCodes;
+        for (var i = 0; i < sites.Count; i++)
         {
-            if (site.Code == side && site.System == Coding.Snomed)
+            if (sites[i].Code == side && sites[i].System == Coding.Snomed)
             {
-                return null;
+                return default;
             }
         }
 
-        return "body site does not name the " + (side == LeftQualifier ? "left" : "right") + " side";
+        return side == LeftQualifier ? "body site does not name the left side" : "body site does not name the right side";
     }
 }
 
@@ -163,7 +175,7 @@ internal static class Screening
     /// <summary>Met: closed, or prospective when the next screening falls due within the outreach horizon.</summary>
     public static MeasureResult Met(MeasureContext context, DateOnly nextDue, string method)
     {
-        var gap = nextDue <= context.AsOf.AddDays(context.Options.ProspectiveHorizonDays) ? GapStatus.Prospective : GapStatus.Closed;
+        var gap = nextDue <= context.ProspectiveFrom ? GapStatus.Prospective : GapStatus.Closed;
         return new MeasureResult(true, true, false, true, gap, nextDue, method, null);
     }
 

@@ -57,7 +57,7 @@ public sealed class BreastScreeningUspstf : Measure
             return MeasureResult.NotApplicable;
         }
 
-        var lastYear = new MeasurementPeriod(asOf.AddYears(-1).AddDays(1), asOf);
+        var lastYear = context.YearToAsOf;
         if (_ecqm.HasMastectomyBy(patient, asOf, log) || _libraries.HasHospiceServices(patient, lastYear, log)
             || _libraries.HasPalliativeCare(patient, lastYear, log))
         {
@@ -65,7 +65,7 @@ public sealed class BreastScreeningUspstf : Measure
         }
 
         var mammogram = Find(patient, _mammography, context, static (e, c) =>
-            StudyPerformedFailure(e, c.Options) ?? (e.EndDay is { } d && d <= c.AsOf ? null : "after the as-of date"),
+            StudyPerformedFailure(e, c.Options).Or(e.EndDay is { } d && d <= c.AsOf ? default : "after the as-of date"),
             log, "Numerator: mammogram in the two years before the as-of date");
         if (mammogram?.EndDay is { } day && day > asOf.AddYears(-2))
         {

@@ -71,14 +71,14 @@ public sealed class ColorectalCancerScreening : Measure
         }
 
         if (_libraries.HasHospiceServices(patient, mp, log)
-            || Find(patient, _cancer, mp.End, static (e, end) =>
+            || Exists(patient, _cancer, mp.End, static (e, end) =>
                 !IsVerifiedCondition(e) ? "not a verified condition"
                 : Prevalence(e).Start is not { } s || s > end ? "condition does not start on or before the end of the period"
-                : null, log, "Exclusion: malignant neoplasm of colon") is not null
-            || Find(patient, _colectomy, mp.End, static (e, end) =>
+                : null, log, "Exclusion: malignant neoplasm of colon")
+            || Exists(patient, _colectomy, mp.End, static (e, end) =>
                 !IsProcedurePerformed(e) ? "not a completed procedure"
                 : e.EndDay is not { } d || d > end ? "procedure does not end on or before the end of the period"
-                : null, log, "Exclusion: total colectomy") is not null
+                : null, log, "Exclusion: total colectomy")
             || _libraries.IsFrailWithAdvancedIllness(patient, mp, log)
             || _libraries.LivesInNursingHome(patient, mp, log)
             || _libraries.HasPalliativeCare(patient, mp, log))
@@ -97,7 +97,7 @@ public sealed class ColorectalCancerScreening : Measure
         Consider(Find(patient, _sigmoidoscopy, context, static (e, c) => ProcedureFailure(e, c, 4), log,
             "Numerator: flexible sigmoidoscopy in the period or 4 years before"), "flexible-sigmoidoscopy", 5);
         Consider(Find(patient, _colonography, context, static (e, c) =>
-                StudyPerformedFailure(e, c.Options) ?? WindowFailure(e.EndDay, c, 4), log,
+                StudyPerformedFailure(e, c.Options).Or(WindowFailure(e.EndDay, c, 4)), log,
             "Numerator: CT colonography in the period or 4 years before"), CtColonographyMethod, 5);
         Consider(Find(patient, _colonoscopy, context, static (e, c) => ProcedureFailure(e, c, 9), log,
             "Numerator: colonoscopy in the period or 9 years before"), "colonoscopy", 10);
@@ -127,21 +127,21 @@ public sealed class ColorectalCancerScreening : Measure
         }
     }
 
-    private static string? WindowFailure(DateOnly? day, MeasureContext c, int yearsBefore)
+    private static Failure WindowFailure(DateOnly? day, MeasureContext c, int yearsBefore)
     {
         var from = c.Period.Start.AddYears(-yearsBefore);
         return day is not { } d ? "undated"
-            : d < from ? $"before the window start {Day(from)}"
+            : d < from ? Failure.At("before the window start ", from)
             : d > c.LastCountedDay ? "after the end of the window"
-            : null;
+            : default;
     }
 
     /// <summary><c>isLaboratoryTestPerformed</c>, a value present, and <c>effective.latest()</c> in the window.</summary>
-    private static string? LabFailure(EventRecord e, MeasureContext c, int yearsBefore) =>
+    private static Failure LabFailure(EventRecord e, MeasureContext c, int yearsBefore) =>
         !IsFinalObservation(e) ? "not a final/amended/corrected laboratory result"
-        : e.Event.ValueCodes.Count == 0 && e.Event.ValueQuantity is null ? "the result has no value"
+        : !e.HasValue ? "the result has no value"
         : WindowFailure(e.LatestDay, c, yearsBefore);
 
-    private static string? ProcedureFailure(EventRecord e, MeasureContext c, int yearsBefore) =>
+    private static Failure ProcedureFailure(EventRecord e, MeasureContext c, int yearsBefore) =>
         !IsProcedurePerformed(e) ? "not a completed procedure" : WindowFailure(e.EndDay, c, yearsBefore);
 }

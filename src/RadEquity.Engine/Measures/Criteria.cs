@@ -12,8 +12,10 @@ internal static class Criteria
 {
     public const string ObservationCategorySystem = "http://terminology.hl7.org/CodeSystem/observation-category";
 
-    /// <summary>A check of one event: null when it satisfies the criterion, else why not.</summary>
-    public delegate string? Check<in TState>(EventRecord e, TState state);
+    private static readonly MeasureOptions DefaultOptions = new();
+
+    /// <summary>A check of one event: the default <see cref="Failure"/> when it satisfies the criterion, else why not.</summary>
+    public delegate Failure Check<in TState>(EventRecord e, TState state);
 
     /// <summary>
     /// The events whose codes (or values) are in <paramref name="mask"/> and that pass <paramref name="check"/>:
@@ -31,19 +33,17 @@ internal static class Criteria
         }
 
         EventRecord? best = null;
-        var events = patient.Events;
-        for (var i = 0; i < events.Count; i++)
+        foreach (var e in patient.EventSpan)
         {
-            var e = events[i];
             if (!(byValue ? e.Values : e.Codes).Overlaps(mask))
             {
                 continue;
             }
 
             var failure = check(e, state);
-            if (failure is not null)
+            if (failure.IsFailure)
             {
-                log?.Add(new Evidence(criterion, EvidenceRole.NotSatisfied, e.Reference, e.LatestDay, failure));
+                log?.Add(new Evidence(criterion, EvidenceRole.NotSatisfied, e.Reference, e.LatestDay, failure.ToString()));
                 continue;
             }
 
@@ -61,6 +61,34 @@ internal static class Criteria
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// Whether <see cref="Find"/> would find an event. When evidence is kept it is <see cref="Find"/>, logging every
+    /// candidate; when only counting, it stops at the first event that passes.
+    /// </summary>
+    public static bool Exists<TState>(PatientRecord patient, ValueSetMask mask, TState state, Check<TState> check,
+        List<Evidence>? log, string criterion)
+    {
+        if (log is not null)
+        {
+            return Find(patient, mask, state, check, log, criterion) is not null;
+        }
+
+        if (!patient.CodeUnion.Overlaps(mask))
+        {
+            return false;
+        }
+
+        foreach (var e in patient.EventSpan)
+        {
+            if (e.Codes.Overlaps(mask) && !check(e, state).IsFailure)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int Compare(EventRecord a, EventRecord b)
@@ -84,52 +112,60 @@ internal static class Criteria
 
     /// <summary><c>isEncounterPerformed</c>: status finished.</summary>
     public static bool IsEncounterPerformed(EventRecord e) =>
-        e.Event.Kind == EventKind.Encounter && e.Event.Status == "finished";
+        e.Kind == EventKind.Encounter && e.Status.HasFlag(EventStatus.Finished);
 
     /// <summary><c>isProcedurePerformed</c> / <c>isInterventionPerformed</c>: status completed.</summary>
     public static bool IsProcedurePerformed(EventRecord e) =>
-        e.Event.Kind == EventKind.Procedure && e.Event.Status == "completed";
+        e.Kind == EventKind.Procedure && e.Status.HasFlag(EventStatus.Completed);
 
     /// <summary><c>isAssessmentPerformed</c> / <c>isLaboratoryTestPerformed</c>: final, amended or corrected.</summary>
     public static bool IsFinalObservation(EventRecord e) =>
-        e.Event.Kind == EventKind.Observation && IsFinal(e.Event.Status);
+        e.Kind == EventKind.Observation && e.Status.HasFlag(EventStatus.Final);
 
     /// <summary><c>isSymptom</c>: preliminary, final, amended or corrected.</summary>
     public static bool IsSymptom(EventRecord e) =>
-        e.Event.Kind == EventKind.Observation && (IsFinal(e.Event.Status) || e.Event.Status == "preliminary");
+        e.Kind == EventKind.Observation && (e.Status & (EventStatus.Final | EventStatus.Preliminary)) != 0;
 
     /// <summary><c>isMedicationActive</c>: status active (intent is not kept on the fact; see docs/measures.md).</summary>
     public static bool IsMedicationActive(EventRecord e) =>
-        e.Event.Kind == EventKind.Medication && e.Event.Status == "active";
+        e.Kind == EventKind.Medication && e.Status.HasFlag(EventStatus.Active);
 
     /// <summary><c>isDeviceOrderPersonalUseDevices</c>: status active or completed.</summary>
     public static bool IsDeviceOrdered(EventRecord e) =>
-        e.Event.Kind == EventKind.Device && e.Event.Status is "active" or "completed";
+        e.Kind == EventKind.Device && (e.Status & (EventStatus.Active | EventStatus.Completed)) != 0;
 
     /// <summary><c>verified()</c>: a Condition whose verification status is absent or not refuted / entered-in-error.</summary>
     public static bool IsVerifiedCondition(EventRecord e) =>
-        e.Event.Kind == EventKind.Condition && e.Event.Status is not ("entered-in-error" or "refuted");
+        e.Kind == EventKind.Condition && !e.Status.HasFlag(EventStatus.Invalid);
 
     /// <summary><c>isDiagnosticStudyPerformed</c>: an Observation (final, amended, corrected) with category imaging;
     /// unless <see cref="MeasureOptions.QiCoreStudiesOnly"/>, also the radiology record's forms of the same study.</summary>
-    public static string? StudyPerformedFailure(EventRecord e, MeasureOptions options)
+    public static Failure StudyPerformedFailure(EventRecord e, MeasureOptions options) =>
+        StudyPerformedFailure(e, options.QiCoreStudiesOnly);
+
+    /// <summary><see cref="StudyPerformedFailure(EventRecord, MeasureOptions)"/> with the default options.</summary>
+    public static Failure StudyPerformedFailure(EventRecord e) => StudyPerformedFailure(e, DefaultOptions);
+
+    private static Failure StudyPerformedFailure(EventRecord e, bool qiCoreStudiesOnly)
     {
-        var ev = e.Event;
-        switch (ev.Kind)
+        switch (e.Kind)
         {
             case EventKind.Observation:
-                if (!IsFinal(ev.Status))
+                if (!e.Status.HasFlag(EventStatus.Final))
                 {
-                    return "observation status is " + (ev.Status ?? "missing") + ", not final/amended/corrected";
+                    return Failure.Status("observation status is ", e, ", not final/amended/corrected");
                 }
 
-                return HasCategory(ev, "imaging") ? null : "observation has no category 'imaging'";
-            case EventKind.Procedure when !options.QiCoreStudiesOnly:
-                return ev.Status == "completed" ? null : "procedure status is " + (ev.Status ?? "missing") + ", not completed";
-            case EventKind.DiagnosticReport when !options.QiCoreStudiesOnly:
-                return IsFinal(ev.Status) ? null : "report status is " + (ev.Status ?? "missing") + ", not final/amended/corrected";
-            case EventKind.ImagingStudy when !options.QiCoreStudiesOnly:
-                return ev.Status == "available" ? null : "imaging study status is " + (ev.Status ?? "missing") + ", not available";
+                return e.IsImaging ? default : "observation has no category 'imaging'";
+            case EventKind.Procedure when !qiCoreStudiesOnly:
+                return e.Status.HasFlag(EventStatus.Completed) ? default
+                    : Failure.Status("procedure status is ", e, ", not completed");
+            case EventKind.DiagnosticReport when !qiCoreStudiesOnly:
+                return e.Status.HasFlag(EventStatus.Final) ? default
+                    : Failure.Status("report status is ", e, ", not final/amended/corrected");
+            case EventKind.ImagingStudy when !qiCoreStudiesOnly:
+                return e.Status.HasFlag(EventStatus.Available) ? default
+                    : Failure.Status("imaging study status is ", e, ", not available");
             case EventKind.Encounter:
             case EventKind.Procedure:
             case EventKind.DiagnosticReport:
@@ -138,19 +174,45 @@ internal static class Criteria
             case EventKind.Medication:
             case EventKind.Device:
             default:
-                return options.QiCoreStudiesOnly
-                    ? ev.Kind + " is not an Observation with category imaging (QI-Core studies only)"
-                    : ev.Kind + " is not a record of a performed study";
+                return qiCoreStudiesOnly
+                    ? Failure.Of(string.Empty, KindName(e.Kind), " is not an Observation with category imaging (QI-Core studies only)")
+                    : Failure.Of(string.Empty, KindName(e.Kind), " is not a record of a performed study");
         }
     }
 
-    public static bool IsFinal(string? status) => status is "final" or "amended" or "corrected";
+    private static string KindName(EventKind kind) => kind switch
+    {
+        EventKind.Encounter => nameof(EventKind.Encounter),
+        EventKind.Procedure => nameof(EventKind.Procedure),
+        EventKind.ImagingStudy => nameof(EventKind.ImagingStudy),
+        EventKind.DiagnosticReport => nameof(EventKind.DiagnosticReport),
+        EventKind.Observation => nameof(EventKind.Observation),
+        EventKind.Condition => nameof(EventKind.Condition),
+        EventKind.Medication => nameof(EventKind.Medication),
+        EventKind.Device => nameof(EventKind.Device),
+        _ => kind.ToString(),
+    };
+
+    /// <summary>The status flags of a resource status, read once per event (the filters above compare flags).</summary>
+    public static EventStatus StatusOf(string? status) => status switch
+    {
+        "finished" => EventStatus.Finished,
+        "completed" => EventStatus.Completed,
+        "final" or "amended" or "corrected" => EventStatus.Final,
+        "preliminary" => EventStatus.Preliminary,
+        "active" => EventStatus.Active | EventStatus.Ongoing,
+        "available" => EventStatus.Available,
+        "entered-in-error" or "refuted" => EventStatus.Invalid,
+        "recurrence" or "relapse" => EventStatus.Ongoing,
+        _ => EventStatus.None,
+    };
 
     public static bool HasCategory(ClinicalEvent e, string code)
     {
-        foreach (var c in e.Categories)
+        var categories = e.Categories;
+        for (var i = 0; i < categories.Count; i++)
         {
-            if (c.Code == code && c.System == ObservationCategorySystem)
+            if (categories[i].Code == code && categories[i].System == ObservationCategorySystem)
             {
                 return true;
             }
@@ -175,16 +237,8 @@ internal static class Criteria
     /// <summary><c>prevalenceInterval()</c> of a Condition: onset to abatement; an active (recurrence, relapse)
     /// condition without abatement is open-ended; any other without abatement ends at an unknown time, which CQL
     /// treats as certain only up to its onset.</summary>
-    public static (DateOnly? Start, DateOnly? End) Prevalence(EventRecord e)
-    {
-        var start = e.Event.Start is { } s ? DateOnly.FromDateTime(s.DateTime) : (DateOnly?)null;
-        if (e.Event.End is { } end)
-        {
-            return (start, DateOnly.FromDateTime(end.DateTime));
-        }
-
-        return e.Event.Status is "active" or "recurrence" or "relapse" ? (start, DateOnly.MaxValue) : (start, start);
-    }
+    public static (DateOnly? Start, DateOnly? End) Prevalence(EventRecord e) =>
+        (e.StartDay, e.HasEnd ? e.EndDay : e.Status.HasFlag(EventStatus.Ongoing) ? DateOnly.MaxValue : e.StartDay);
 
     public static bool PrevalenceOverlaps(EventRecord e, DateOnly from, DateOnly to)
     {

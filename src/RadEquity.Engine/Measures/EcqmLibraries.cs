@@ -31,6 +31,12 @@ internal sealed class EcqmLibraries
     private readonly ValueSetMask _housingStatus;
     private readonly ValueSetMask _nursingHome;
 
+    // Every value set of one exclusion: a patient with no event in any of them is answered at once when no evidence
+    // is kept (with evidence, each criterion still logs its absence).
+    private readonly ValueSetMask _anyHospice;
+    private readonly ValueSetMask _anyPalliative;
+    private readonly ValueSetMask _anyFrailty;
+
     public EcqmLibraries(CodeIndex codes)
     {
         _qualifyingEncounter = codes.MaskOf(ValueSetUrls.OfficeVisit, ValueSetUrls.AnnualWellnessVisit,
@@ -56,80 +62,93 @@ internal sealed class EcqmLibraries
         _dementiaMedication = codes.MaskOf(ValueSetUrls.DementiaMedications);
         _housingStatus = codes.MaskOf(DirectCodes.HousingStatus);
         _nursingHome = codes.MaskOf(DirectCodes.LivesInNursingHome);
+        _anyHospice = _encounterInpatient | _hospiceEncounter | _hospiceAssessment | _hospiceAmbulatory | _hospiceDiagnosis;
+        _anyPalliative = _palliativeAssessment | _palliativeDiagnosis | _palliativeEncounter | _palliativeIntervention;
+        _anyFrailty = _frailtyDevice | _equipmentUsed | _frailtyDiagnosis | _frailtyEncounter | _frailtySymptom;
     }
 
     /// <summary>AdultOutpatientEncounters "Qualifying Encounters": a finished encounter of the seven visit value sets
     /// whose period lies within the measurement period.</summary>
     public bool HasQualifyingEncounter(PatientRecord p, MeasurementPeriod mp, List<Evidence>? log) =>
-        Find(p, _qualifyingEncounter, mp, static (e, mp) =>
+        Exists(p, _qualifyingEncounter, mp, static (e, mp) =>
             !IsEncounterPerformed(e) ? "encounter status is not finished"
             : !LiesWithin(e, mp.Start, mp.End) ? "encounter period is not within the measurement period"
-            : null, log, "Initial population: qualifying outpatient encounter") is not null;
+            : null, log, "Initial population: qualifying outpatient encounter");
 
     /// <summary>Hospice "Has Hospice Services".</summary>
     public bool HasHospiceServices(PatientRecord p, MeasurementPeriod mp, List<Evidence>? log)
     {
         const string Criterion = "Exclusion: hospice services";
-        if (Find(p, _encounterInpatient, (this, mp), static (e, s) =>
+        if (log is null && !p.CodeUnion.Overlaps(_anyHospice))
+        {
+            return false;
+        }
+
+        if (Exists(p, _encounterInpatient, (this, mp), static (e, s) =>
                 !IsEncounterPerformed(e) ? "encounter status is not finished"
                 : !e.Values.Overlaps(s.Item1._hospiceDischarge) ? "discharge disposition is not to hospice care"
                 : !EndsWithin(e, s.mp.Start, s.mp.End) ? "encounter does not end in the measurement period"
-                : null, log, Criterion + " (inpatient discharge to hospice)") is not null)
+                : null, log, Criterion + " (inpatient discharge to hospice)"))
         {
             return true;
         }
 
-        if (Find(p, _hospiceEncounter, mp, static (e, mp) =>
+        if (Exists(p, _hospiceEncounter, mp, static (e, mp) =>
                 !IsEncounterPerformed(e) ? "encounter status is not finished"
                 : !Overlaps(e, mp.Start, mp.End) ? "encounter does not overlap the measurement period"
-                : null, log, Criterion + " (hospice encounter)") is not null)
+                : null, log, Criterion + " (hospice encounter)"))
         {
             return true;
         }
 
-        if (Find(p, _hospiceAssessment, (this, mp), static (e, s) =>
+        if (Exists(p, _hospiceAssessment, (this, mp), static (e, s) =>
                 !IsFinalObservation(e) ? "assessment status is not final/amended/corrected"
                 : !e.Values.Overlaps(s.Item1._yes) ? "answer is not 'Yes'"
                 : !Overlaps(e, s.mp.Start, s.mp.End) ? "assessment does not overlap the measurement period"
-                : null, log, Criterion + " (hospice care assessment)") is not null)
+                : null, log, Criterion + " (hospice care assessment)"))
         {
             return true;
         }
 
-        if (Find(p, _hospiceAmbulatory, mp, static (e, mp) =>
+        if (Exists(p, _hospiceAmbulatory, mp, static (e, mp) =>
                 !IsProcedurePerformed(e) ? "not a completed procedure"
                 : !Overlaps(e, mp.Start, mp.End) ? "procedure does not overlap the measurement period"
-                : null, log, Criterion + " (hospice care procedure)") is not null)
+                : null, log, Criterion + " (hospice care procedure)"))
         {
             return true;
         }
 
-        return Find(p, _hospiceDiagnosis, mp, static (e, mp) =>
+        return Exists(p, _hospiceDiagnosis, mp, static (e, mp) =>
                 !IsVerifiedCondition(e) ? "not a verified condition"
                 : !PrevalenceOverlaps(e, mp.Start, mp.End) ? "condition is not prevalent during the measurement period"
-                : null, log, Criterion + " (hospice diagnosis)") is not null;
+                : null, log, Criterion + " (hospice diagnosis)");
     }
 
     /// <summary>PalliativeCare "Has Palliative Care in the Measurement Period".</summary>
     public bool HasPalliativeCare(PatientRecord p, MeasurementPeriod mp, List<Evidence>? log)
     {
         const string Criterion = "Exclusion: palliative care";
-        return Find(p, _palliativeAssessment, mp, static (e, mp) =>
+        if (log is null && !p.CodeUnion.Overlaps(_anyPalliative))
+        {
+            return false;
+        }
+
+        return Exists(p, _palliativeAssessment, mp, static (e, mp) =>
                    !IsFinalObservation(e) ? "assessment status is not final/amended/corrected"
                    : !Overlaps(e, mp.Start, mp.End) ? "assessment does not overlap the measurement period"
-                   : null, log, Criterion + " (FACIT-Pal assessment)") is not null
-               || Find(p, _palliativeDiagnosis, mp, static (e, mp) =>
+                   : null, log, Criterion + " (FACIT-Pal assessment)")
+               || Exists(p, _palliativeDiagnosis, mp, static (e, mp) =>
                    !IsVerifiedCondition(e) ? "not a verified condition"
                    : !PrevalenceOverlaps(e, mp.Start, mp.End) ? "condition is not prevalent during the measurement period"
-                   : null, log, Criterion + " (diagnosis)") is not null
-               || Find(p, _palliativeEncounter, mp, static (e, mp) =>
+                   : null, log, Criterion + " (diagnosis)")
+               || Exists(p, _palliativeEncounter, mp, static (e, mp) =>
                    !IsEncounterPerformed(e) ? "encounter status is not finished"
                    : !Overlaps(e, mp.Start, mp.End) ? "encounter does not overlap the measurement period"
-                   : null, log, Criterion + " (encounter)") is not null
-               || Find(p, _palliativeIntervention, mp, static (e, mp) =>
+                   : null, log, Criterion + " (encounter)")
+               || Exists(p, _palliativeIntervention, mp, static (e, mp) =>
                    !IsProcedurePerformed(e) ? "not a completed procedure"
                    : !Overlaps(e, mp.Start, mp.End) ? "procedure does not overlap the measurement period"
-                   : null, log, Criterion + " (intervention)") is not null;
+                   : null, log, Criterion + " (intervention)");
     }
 
     /// <summary>AdvancedIllnessandFrailty "Is Age 66 or Older with Advanced Illness and Frailty".</summary>
@@ -148,41 +167,46 @@ internal sealed class EcqmLibraries
         }
 
         var from = mp.Start.AddYears(-1);
-        return Find(p, _advancedIllness, (from, mp.End), static (e, w) =>
+        return Exists(p, _advancedIllness, (from, mp.End), static (e, w) =>
                    !IsVerifiedCondition(e) ? "not a verified condition"
                    : Prevalence(e).Start is not { } s || s < w.from || s > w.End
                        ? "condition does not start in the year before or during the measurement period"
-                   : null, log, "Exclusion: advanced illness") is not null
-               || Find(p, _dementiaMedication, (from, mp.End), static (e, w) =>
+                   : null, log, "Exclusion: advanced illness")
+               || Exists(p, _dementiaMedication, (from, mp.End), static (e, w) =>
                    !IsMedicationActive(e) ? "medication request is not active"
                    : !Overlaps(e, w.from, w.End) ? "medication period does not overlap the year before or the measurement period"
-                   : null, log, "Exclusion: dementia medication") is not null;
+                   : null, log, "Exclusion: dementia medication");
     }
 
     private bool HasFrailty(PatientRecord p, MeasurementPeriod mp, List<Evidence>? log)
     {
         const string Criterion = "Exclusion: frailty";
-        return Find(p, _frailtyDevice, mp, static (e, mp) =>
+        if (log is null && !p.CodeUnion.Overlaps(_anyFrailty))
+        {
+            return false;
+        }
+
+        return Exists(p, _frailtyDevice, mp, static (e, mp) =>
                    !IsDeviceOrdered(e) ? "not an active or completed device order"
                    : !LiesWithin(e, mp.Start, mp.End) ? "device order is not in the measurement period"
-                   : null, log, Criterion + " (device order)") is not null
-               || Find(p, _equipmentUsed, (this, mp), static (e, s) =>
+                   : null, log, Criterion + " (device order)")
+               || Exists(p, _equipmentUsed, (this, mp), static (e, s) =>
                    !IsFinalObservation(e) ? "assessment status is not final/amended/corrected"
                    : !e.Values.Overlaps(s.Item1._frailtyDevice) ? "equipment is not a frailty device"
                    : !EndsWithin(e, s.mp.Start, s.mp.End) ? "assessment does not end in the measurement period"
-                   : null, log, Criterion + " (medical equipment used)") is not null
-               || Find(p, _frailtyDiagnosis, mp, static (e, mp) =>
+                   : null, log, Criterion + " (medical equipment used)")
+               || Exists(p, _frailtyDiagnosis, mp, static (e, mp) =>
                    !IsVerifiedCondition(e) ? "not a verified condition"
                    : !PrevalenceOverlaps(e, mp.Start, mp.End) ? "condition is not prevalent during the measurement period"
-                   : null, log, Criterion + " (diagnosis)") is not null
-               || Find(p, _frailtyEncounter, mp, static (e, mp) =>
+                   : null, log, Criterion + " (diagnosis)")
+               || Exists(p, _frailtyEncounter, mp, static (e, mp) =>
                    !IsEncounterPerformed(e) ? "encounter status is not finished"
                    : !Overlaps(e, mp.Start, mp.End) ? "encounter does not overlap the measurement period"
-                   : null, log, Criterion + " (encounter)") is not null
-               || Find(p, _frailtySymptom, mp, static (e, mp) =>
+                   : null, log, Criterion + " (encounter)")
+               || Exists(p, _frailtySymptom, mp, static (e, mp) =>
                    !IsSymptom(e) ? "symptom status is not preliminary/final/amended/corrected"
                    : !Overlaps(e, mp.Start, mp.End) ? "symptom does not overlap the measurement period"
-                   : null, log, Criterion + " (symptom)") is not null;
+                   : null, log, Criterion + " (symptom)");
     }
 
     /// <summary>AdvancedIllnessandFrailty "Is Age 66 or Older Living Long Term in a Nursing Home": the last housing

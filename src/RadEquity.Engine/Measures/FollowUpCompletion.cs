@@ -19,6 +19,9 @@ public sealed class FollowUpCompletion : Measure
     private readonly IndexRule[] _rules;
     private readonly bool _sameDayResolves;
 
+    // Every rule's index values: a patient with no event valued in it has no index result.
+    private readonly ValueSetMask _indexValues;
+
     private FollowUpCompletion(string id, string title, string specification, string action, ValueSetMask assessment,
         IndexRule[] rules, bool sameDayResolves)
     {
@@ -29,6 +32,10 @@ public sealed class FollowUpCompletion : Measure
         _assessment = assessment;
         _rules = rules;
         _sameDayResolves = sameDayResolves;
+        foreach (var rule in rules)
+        {
+            _indexValues |= rule.Values;
+        }
     }
 
     /// <summary>One kind of index result: its assessment values, how long follow-up may take, what resolves it.</summary>
@@ -105,10 +112,10 @@ public sealed class FollowUpCompletion : Measure
         var mp = context.Period;
         EventRecord? index = null;
         IndexRule? rule = null;
-        IReadOnlyList<EventRecord> events = patient.CodeUnion.Overlaps(_assessment) ? patient.Events : [];
-        for (var i = 0; i < events.Count; i++)
+        var events = patient.CodeUnion.Overlaps(_assessment) && patient.ValueUnion.Overlaps(_indexValues)
+            ? patient.EventSpan : [];
+        foreach (var e in events)
         {
-            var e = events[i];
             if (!e.Codes.Overlaps(_assessment) || !IsFinalObservation(e) || e.LatestDay is not { } day)
             {
                 continue;
@@ -154,7 +161,7 @@ public sealed class FollowUpCompletion : Measure
     {
         var indexDay = index.LatestDay!.Value;
         EventRecord? first = null;
-        foreach (var e in patient.Events)
+        foreach (var e in patient.EventSpan)
         {
             if (ReferenceEquals(e, index) || !e.Codes.Overlaps(rule.Resolvers) || e.LatestDay is not { } day)
             {
@@ -192,6 +199,6 @@ public sealed class FollowUpCompletion : Measure
             return IsFinalObservation(e) && (rule.ResolvingValues.IsEmpty || e.Values.Overlaps(rule.ResolvingValues));
         }
 
-        return StudyPerformedFailure(e, new MeasureOptions()) is null;
+        return !StudyPerformedFailure(e).IsFailure;
     }
 }

@@ -67,8 +67,8 @@ public sealed class LungCancerScreening : Measure
         }
 
         var ct = Find(patient, _ldct, context, static (e, c) =>
-            StudyPerformedFailure(e, c.Options)
-            ?? (e.EndDay is { } d && d <= c.LastCountedDay ? null : "after the as-of date"), log, "Numerator: low-dose CT");
+            StudyPerformedFailure(e, c.Options).Or(e.EndDay is { } d && d <= c.LastCountedDay ? default : "after the as-of date"),
+            log, "Numerator: low-dose CT");
         if (ct?.EndDay is { } day && day >= mp.Start)
         {
             return Screening.Met(context, day.AddYears(1), "low-dose-ct");
@@ -82,7 +82,7 @@ public sealed class LungCancerScreening : Measure
         var status = Find(p, _smokingStatus, end, static (e, end) => ObservationFailure(e, end), log,
             "Initial population: latest smoking status");
         var packYears = Find(p, _packYears, end, static (e, end) =>
-            ObservationFailure(e, end) ?? (e.Event.ValueQuantity is null ? "no pack-years value" : null), log,
+            ObservationFailure(e, end).Or(e.HasQuantity ? default : "no pack-years value"), log,
             "Initial population: latest pack-years");
         if (status is null || packYears?.Event.ValueQuantity is not >= 20m)
         {
@@ -110,8 +110,8 @@ public sealed class LungCancerScreening : Measure
         return within;
     }
 
-    private static string? ObservationFailure(EventRecord e, DateOnly end) =>
+    private static Failure ObservationFailure(EventRecord e, DateOnly end) =>
         !IsFinalObservation(e) ? "observation status is not final/amended/corrected"
         : e.LatestDay is not { } d || d > end ? "recorded after the end of the period"
-        : null;
+        : default;
 }

@@ -33,6 +33,8 @@ public sealed record MeasureContext
         Codes = codes ?? throw new ArgumentNullException(nameof(codes));
         AsOf = asOf ?? period.End;
         Options = options ?? new MeasureOptions();
+        YearToAsOf = new MeasurementPeriod(AsOf.AddYears(-1).AddDays(1), AsOf);
+        ProspectiveFrom = AsOf.AddDays(Options.ProspectiveHorizonDays);
     }
 
     /// <summary>The measurement period.</summary>
@@ -46,6 +48,15 @@ public sealed record MeasureContext
 
     /// <summary>Options.</summary>
     public MeasureOptions Options { get; }
+
+    // Derived once here rather than for every patient; derived from the properties above, so equality is unchanged.
+
+    /// <summary>The year that ends on the as-of date (the USPSTF variant's exclusion window).</summary>
+    internal MeasurementPeriod YearToAsOf { get; }
+
+    /// <summary>A screening falling due on or before this day (the as-of date plus the outreach horizon) is a
+    /// prospective gap.</summary>
+    internal DateOnly ProspectiveFrom { get; }
 
     /// <summary>The last day facts may count: the earlier of the period end and the as-of date.</summary>
     public DateOnly LastCountedDay => AsOf < Period.End ? AsOf : Period.End;

@@ -5,7 +5,7 @@ namespace RadEquity.Engine.Measures;
 
 /// <summary>
 /// One clinical event with its identity, its codes already classified into value sets, and its days. Create it with
-/// <see cref="Create"/> or the constructor; a <c>with</c> copy that changes <see cref="Event"/> keeps the old days.
+/// <see cref="Create"/> or the constructor; a <c>with</c> copy that changes <see cref="Event"/> keeps the old days and flags.
 /// </summary>
 /// <param name="ResourceType">The FHIR resource type it came from (for evidence).</param>
 /// <param name="ResourceId">The resource's id (for evidence).</param>
@@ -41,6 +41,24 @@ public sealed record EventRecord(string ResourceType, string ResourceId, Clinica
     /// <summary>QICoreCommon <c>latest()</c>: the end when the event has one, else its start.</summary>
     public DateOnly? LatestDay { get; } = Event.End is { } e2 ? DateOnly.FromDateTime(e2.DateTime)
         : Event.Start is { } s2 ? DateOnly.FromDateTime(s2.DateTime) : null;
+
+    // Copied or read from the event once, so that the status filters, run for every candidate event of every
+    // measure, compare flags on this record instead of following the event to its strings.
+    internal EventKind Kind { get; } = Event.Kind;
+
+    internal EventStatus Status { get; } = Criteria.StatusOf(Event.Status);
+
+    /// <summary>An Observation with category <c>imaging</c>.</summary>
+    internal bool IsImaging { get; } = Event.Kind == EventKind.Observation && Criteria.HasCategory(Event, "imaging");
+
+    /// <summary>The event has an end of its own (a condition's abatement).</summary>
+    internal bool HasEnd { get; } = Event.End is not null;
+
+    /// <summary>The event has a result: coded values or a quantity.</summary>
+    internal bool HasValue { get; } = Event.ValueCodes.Count > 0 || Event.ValueQuantity is not null;
+
+    /// <summary>The event has a numeric result.</summary>
+    internal bool HasQuantity { get; } = Event.ValueQuantity is not null;
 }
 
 /// <summary>
@@ -49,6 +67,11 @@ public sealed record EventRecord(string ResourceType, string ResourceId, Clinica
 /// </summary>
 public sealed class PatientRecord
 {
+    // Arrays of what the lists hold (the same arrays when the lists are arrays): measures scan the events many times
+    // per patient, and a span reads them without an interface call per element.
+    private readonly CoverageFact[] _coverages;
+    private readonly EventRecord[] _events;
+
     /// <summary>Creates the record.</summary>
     /// <param name="source">The data source the patient came from (for completeness by source).</param>
     /// <param name="patient">Demographics.</param>
@@ -60,12 +83,20 @@ public sealed class PatientRecord
         Patient = patient ?? throw new ArgumentNullException(nameof(patient));
         Coverages = coverages ?? throw new ArgumentNullException(nameof(coverages));
         Events = events ?? throw new ArgumentNullException(nameof(events));
-        for (var i = 0; i < events.Count; i++)
+        _coverages = coverages as CoverageFact[] ?? [.. coverages];
+        _events = events as EventRecord[] ?? [.. events];
+        foreach (var e in _events)
         {
-            CodeUnion |= events[i].Codes;
-            ValueUnion |= events[i].Values;
+            CodeUnion |= e.Codes;
+            ValueUnion |= e.Values;
         }
     }
+
+    /// <summary>The coverages, as <see cref="Coverages"/> holds them.</summary>
+    internal ReadOnlySpan<CoverageFact> CoverageSpan => _coverages;
+
+    /// <summary>The events, as <see cref="Events"/> holds them.</summary>
+    internal ReadOnlySpan<EventRecord> EventSpan => _events;
 
     /// <summary>Every value set any event's codes belong to: a criterion whose value sets are not in it cannot be met,
     /// so it is answered without looking at the events.</summary>
@@ -100,8 +131,11 @@ public static class Age
     /// birthday is reached on 1 March in common years (as CQL date arithmetic does).</summary>
     public static int InYears(DateOnly birth, DateOnly day)
     {
-        var years = day.Year - birth.Year;
-        if (day.Month < birth.Month || (day.Month == birth.Month && day.Day < birth.Day))
+        // One decomposition of each date, not one per Year, Month and Day read.
+        var (dayYear, dayMonth, dayOfMonth) = day;
+        var (birthYear, birthMonth, birthDay) = birth;
+        var years = dayYear - birthYear;
+        if (dayMonth < birthMonth || (dayMonth == birthMonth && dayOfMonth < birthDay))
         {
             years--;
         }

@@ -43,7 +43,7 @@ public sealed class PatientRecordSet
             .Where(p => p.Value.Patient is not null)
             .OrderBy(p => p.Key.Source, StringComparer.Ordinal)
             .ThenBy(p => p.Key.PatientId, StringComparer.Ordinal)
-            .Select(p => new PatientRecord(p.Key.Source, p.Value.Patient!, p.Value.Coverages, p.Value.Events))
+            .Select(p => new PatientRecord(p.Key.Source, p.Value.Patient!, p.Value.Coverages.ToArray(), p.Value.Events.ToArray()))
             .ToList();
 
     private Entry EntryOf(string source, string patientId)

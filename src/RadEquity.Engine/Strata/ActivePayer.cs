@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using RadEquity.Engine.Facts;
 
 namespace RadEquity.Engine.Strata;
@@ -22,25 +23,40 @@ internal static class ActivePayer
     internal static readonly string[] Categories = [Medicare, Medicaid, Private, Uninsured, Other, Stratifier.Unknown];
 
     internal static string Categorize(IReadOnlyList<CoverageFact> coverages, DateOnly date) =>
-        CategoryAt(coverages, date) switch
-        {
-            null or PayerCategory.Unknown => Stratifier.Unknown,
-            PayerCategory.Medicare => Medicare,
-            PayerCategory.Medicaid => Medicaid,
-            PayerCategory.Private => Private,
-            PayerCategory.Uninsured => Uninsured,
-            PayerCategory.Other => Other,
-            _ => Stratifier.Unknown,
-        };
+        Categories[IndexOf(CategoryAt(coverages, date))];
+
+    /// <summary>The position in <see cref="Categories"/> of the category of <see cref="CategoryAt"/>.</summary>
+    internal static int IndexOf(PayerCategory? category) => category switch
+    {
+        null or PayerCategory.Unknown => UnknownIndex,
+        PayerCategory.Medicare => MedicareIndex,
+        PayerCategory.Medicaid => MedicaidIndex,
+        PayerCategory.Private => PrivateIndex,
+        PayerCategory.Uninsured => UninsuredIndex,
+        PayerCategory.Other => OtherIndex,
+        _ => UnknownIndex,
+    };
+
+    private static readonly int MedicareIndex = Array.IndexOf(Categories, Medicare);
+    private static readonly int MedicaidIndex = Array.IndexOf(Categories, Medicaid);
+    private static readonly int PrivateIndex = Array.IndexOf(Categories, Private);
+    private static readonly int UninsuredIndex = Array.IndexOf(Categories, Uninsured);
+    private static readonly int OtherIndex = Array.IndexOf(Categories, Other);
+    private static readonly int UnknownIndex = Array.IndexOf(Categories, Stratifier.Unknown);
 
     /// <summary>The category of the highest-ranked coverage active on <paramref name="date"/>; null when none is
     /// active; <see cref="PayerCategory.Unknown"/> when only unmapped coverage is.</summary>
     internal static PayerCategory? CategoryAt(IReadOnlyList<CoverageFact> coverages, DateOnly date)
     {
         PayerCategory? best = null;
-        for (var i = 0; i < coverages.Count; i++)
+        var span = coverages switch
         {
-            var c = coverages[i];
+            CoverageFact[] array => array,
+            List<CoverageFact> list => CollectionsMarshal.AsSpan(list),
+            _ => coverages.ToArray(),
+        };
+        foreach (var c in span)
+        {
             if (IsActive(c, date) && (best is null || Rank(c.Category) > Rank(best.Value)))
             {
                 best = c.Category;

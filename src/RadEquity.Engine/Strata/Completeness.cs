@@ -42,23 +42,22 @@ public readonly record struct CompletenessCounts(
         ArgumentNullException.ThrowIfNull(patient);
         ArgumentNullException.ThrowIfNull(coverages);
         ArgumentNullException.ThrowIfNull(context);
-        var race = RaceEthnicity.StatusOf(patient.RaceCodes);
-        var ethnicity = RaceEthnicity.StatusOf(patient.EthnicityCodes);
-        var payer = ActivePayer.CategoryAt(coverages, context.ReferenceDate);
-        var hasZip = AreaLookup.TryParseZip(patient.PostalCode, out var zip);
-        return new CompletenessCounts(
-            Patients: 1,
-            RaceUnknown: race == ReportStatus.Unknown ? 1 : 0,
-            RaceDeclined: race == ReportStatus.Declined ? 1 : 0,
-            EthnicityUnknown: ethnicity == ReportStatus.Unknown ? 1 : 0,
-            EthnicityDeclined: ethnicity == ReportStatus.Declined ? 1 : 0,
-            LanguageMissing: PreferredLanguage.HasLanguage(patient.LanguageCode) ? 0 : 1,
-            PayerMissing: payer is null ? 1 : 0,
-            PayerUnmapped: payer == PayerCategory.Unknown ? 1 : 0,
-            ZipMissing: hasZip ? 0 : 1,
-            ZipWithoutRurality: hasZip && context.Areas.RucaAt(zip) == 0 ? 1 : 0,
-            ZipWithoutDeprivation: hasZip && context.Areas.AdiAt(zip) == 0 ? 1 : 0);
+        return Of(PatientStrata.Read(patient, coverages, context));
     }
+
+    /// <summary>The counts of one patient, from what the stratifiers read.</summary>
+    internal static CompletenessCounts Of(in PatientStrata strata) => new(
+        Patients: 1,
+        RaceUnknown: strata.RaceStatus == ReportStatus.Unknown ? 1 : 0,
+        RaceDeclined: strata.RaceStatus == ReportStatus.Declined ? 1 : 0,
+        EthnicityUnknown: strata.EthnicityStatus == ReportStatus.Unknown ? 1 : 0,
+        EthnicityDeclined: strata.EthnicityStatus == ReportStatus.Declined ? 1 : 0,
+        LanguageMissing: strata.HasLanguage ? 0 : 1,
+        PayerMissing: strata.Payer is null ? 1 : 0,
+        PayerUnmapped: strata.Payer == PayerCategory.Unknown ? 1 : 0,
+        ZipMissing: strata.HasZip ? 0 : 1,
+        ZipWithoutRurality: strata.HasZip && strata.Ruca == 0 ? 1 : 0,
+        ZipWithoutDeprivation: strata.HasZip && strata.Adi == 0 ? 1 : 0);
 
     /// <summary>The sum of two sets of counts.</summary>
     public static CompletenessCounts operator +(CompletenessCounts left, CompletenessCounts right) => left.Add(right);
@@ -140,7 +139,10 @@ public sealed class CompletenessReport
 /// </summary>
 public sealed class CompletenessTally
 {
-    private readonly Dictionary<string, CompletenessCounts> _bySource = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _bySource = new(StringComparer.Ordinal);
+    private readonly List<CompletenessCounts> _counts = [];
+    private string? _lastSource;
+    private int _lastIndex;
 
     /// <summary>A tally at <paramref name="context"/>'s reference date and with its area tables.</summary>
     public CompletenessTally(StratificationContext context)
@@ -155,12 +157,36 @@ public sealed class CompletenessTally
     /// <param name="source">The data source name (e.g. the ingest source).</param>
     /// <param name="patient">Demographics and geography.</param>
     /// <param name="coverages">The patient's coverages.</param>
-    public void Add(string source, PatientFact patient, IReadOnlyList<CoverageFact> coverages)
+    public void Add(string source, PatientFact patient, IReadOnlyList<CoverageFact> coverages) =>
+        Add(source, CompletenessCounts.Of(patient, coverages, Context));
+
+    /// <summary>Counts one patient under <paramref name="source"/>, from what the stratifiers read.</summary>
+    internal void Add(string source, in PatientStrata strata) => Add(source, CompletenessCounts.Of(strata));
+
+    private void Add(string source, CompletenessCounts one)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var one = CompletenessCounts.Of(patient, coverages, Context);
-        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_bySource, source, out _);
-        slot += one;
+
+        // Patients come grouped by source, so the last source's slot is almost always the one to add to.
+        if (!ReferenceEquals(source, _lastSource))
+        {
+            _lastSource = source;
+            _lastIndex = IndexOf(source);
+        }
+
+        CollectionsMarshal.AsSpan(_counts)[_lastIndex] += one;
+    }
+
+    private int IndexOf(string source)
+    {
+        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_bySource, source, out var exists);
+        if (!exists)
+        {
+            index = _counts.Count;
+            _counts.Add(default);
+        }
+
+        return index;
     }
 
     /// <summary>Adds another partition's counts into this one (both must use the same context).</summary>
@@ -172,13 +198,14 @@ public sealed class CompletenessTally
             throw new ArgumentException("Only another tally with the same reference date and area tables can be added.", nameof(other));
         }
 
-        foreach (var (source, counts) in other._bySource)
+        foreach (var (source, index) in other._bySource)
         {
-            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_bySource, source, out _);
-            slot += counts;
+            var mine = IndexOf(source);
+            CollectionsMarshal.AsSpan(_counts)[mine] += other._counts[index];
         }
     }
 
     /// <summary>The counts so far, as an immutable report.</summary>
-    public CompletenessReport ToReport() => CompletenessReport.Create(_bySource);
+    public CompletenessReport ToReport() =>
+        CompletenessReport.Create(_bySource.Select(s => KeyValuePair.Create(s.Key, _counts[s.Value])));
 }

@@ -12,8 +12,16 @@ internal static class PreferredLanguage
     internal const string English = "English";
     internal const string NeedsInterpreter = "Needs interpreter";
 
+    /// <summary>The listed categories: English, eleven languages common among US patients with limited English,
+    /// then Needs interpreter and Unknown. Other languages are returned too (open-ended).</summary>
+    internal static readonly string[] Categories =
+    [
+        English, "Spanish", "Chinese", "Vietnamese", "Tagalog", "Korean", "Russian", "Arabic", "Haitian Creole",
+        "Portuguese", "French", "Polish", NeedsInterpreter, Stratifier.Unknown,
+    ];
+
     /// <summary>English display names of primary language subtags (ISO 639) common among US patients.</summary>
-    private static readonly FrozenDictionary<string, string> Names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, string> Names = new(StringComparer.OrdinalIgnoreCase)
     {
         ["en"] = English,
         ["es"] = "Spanish",
@@ -57,21 +65,43 @@ internal static class PreferredLanguage
         ["nv"] = "Navajo",
         ["sm"] = "Samoan",
         ["ase"] = "American Sign Language",
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    };
 
-    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> NamesBySpan =
-        Names.GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>Each name's position in <see cref="Categories"/>, or -1 for a language outside them.</summary>
+    private static readonly FrozenDictionary<string, (string Name, int Index)>.AlternateLookup<ReadOnlySpan<char>> NamesBySpan =
+        Names.ToFrozenDictionary(p => p.Key, p => (p.Value, Array.IndexOf(Categories, p.Value)), StringComparer.OrdinalIgnoreCase)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>The listed categories: English, eleven languages common among US patients with limited English,
-    /// then Needs interpreter and Unknown. Other languages are returned too (open-ended).</summary>
-    internal static readonly string[] Categories =
-    [
-        English, "Spanish", "Chinese", "Vietnamese", "Tagalog", "Korean", "Russian", "Arabic", "Haitian Creole",
-        "Portuguese", "French", "Polish", NeedsInterpreter, Stratifier.Unknown,
-    ];
+    private static readonly int NeedsInterpreterIndex = Array.IndexOf(Categories, NeedsInterpreter);
+    private static readonly int UnknownIndex = Array.IndexOf(Categories, Stratifier.Unknown);
 
     internal static string Categorize(PatientFact patient) =>
-        patient.NeedsInterpreter == true ? NeedsInterpreter : NameOf(patient.LanguageCode) ?? Stratifier.Unknown;
+        IndexOf(patient.NeedsInterpreter, patient.LanguageCode, out _) is var i and >= 0 ? Categories[i] : NameOf(patient.LanguageCode)!;
+
+    /// <summary>
+    /// The position in <see cref="Categories"/> of the patient's category, or -1 for a language outside them (named by
+    /// <see cref="NameOf"/>), without allocating; <paramref name="hasLanguage"/> is <see cref="HasLanguage"/>.
+    /// </summary>
+    internal static int IndexOf(bool? needsInterpreter, string? code, out bool hasLanguage)
+    {
+        var index = UnknownIndex;
+        hasLanguage = false;
+        if (TryPrimarySubtag(code, out var subtag))
+        {
+            if (NamesBySpan.TryGetValue(subtag, out var entry))
+            {
+                hasLanguage = true;
+                index = entry.Index;
+            }
+            else if (IsLanguage(subtag))
+            {
+                hasLanguage = true;
+                index = -1;
+            }
+        }
+
+        return needsInterpreter == true ? NeedsInterpreterIndex : index;
+    }
 
     /// <summary>
     /// The display name of <paramref name="code"/>'s primary subtag: from the table, else the subtag itself in lower
@@ -85,9 +115,9 @@ internal static class PreferredLanguage
             return null;
         }
 
-        if (NamesBySpan.TryGetValue(subtag, out var name))
+        if (NamesBySpan.TryGetValue(subtag, out var entry))
         {
-            return name;
+            return entry.Name;
         }
 
         if (!IsLanguage(subtag))

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using RadEquity.Engine.Facts;
 
 namespace RadEquity.Engine.Strata;
@@ -95,71 +96,58 @@ public static class RaceEthnicity
     }
 
     /// <summary>The single category of <paramref name="patient"/> (see the class remarks).</summary>
-    internal static string Categorize(PatientFact patient)
+    internal static string Categorize(PatientFact patient) => Categories[IndexOf(patient, out _, out _)];
+
+    /// <summary>The position in <see cref="Categories"/> of <paramref name="patient"/>'s category, and whether each
+    /// field was reported (<see cref="StatusOf"/>), from one reading of the codes.</summary>
+    internal static int IndexOf(PatientFact patient, out ReportStatus race, out ReportStatus ethnicity)
     {
-        var response = Read(patient);
+        var state = default(Accumulator);
+        race = state.Add(patient.RaceCodes);
+        ethnicity = state.Add(patient.EthnicityCodes);
+        var response = state.ToResponse();
         if ((response.Categories & RaceEthnicityCategories.HispanicOrLatino) != 0)
         {
-            return HispanicOrLatino;
+            return HispanicOrLatinoIndex;
         }
 
         return response.Categories switch
         {
-            RaceEthnicityCategories.None => response.OtherRace ? OtherRace
-                : response.Declined ? Declined
-                : Stratifier.Unknown,
-            RaceEthnicityCategories.AmericanIndianOrAlaskaNative => AmericanIndianOrAlaskaNative,
-            RaceEthnicityCategories.Asian => Asian,
-            RaceEthnicityCategories.BlackOrAfricanAmerican => BlackOrAfricanAmerican,
-            RaceEthnicityCategories.HispanicOrLatino => HispanicOrLatino,
-            RaceEthnicityCategories.MiddleEasternOrNorthAfrican => MiddleEasternOrNorthAfrican,
-            RaceEthnicityCategories.NativeHawaiianOrPacificIslander => NativeHawaiianOrPacificIslander,
-            RaceEthnicityCategories.White => White,
-            _ => Multiracial,
+            RaceEthnicityCategories.None => response.OtherRace ? OtherRaceIndex
+                : response.Declined ? DeclinedIndex
+                : UnknownIndex,
+            RaceEthnicityCategories.AmericanIndianOrAlaskaNative => AmericanIndianOrAlaskaNativeIndex,
+            RaceEthnicityCategories.Asian => AsianIndex,
+            RaceEthnicityCategories.BlackOrAfricanAmerican => BlackOrAfricanAmericanIndex,
+            RaceEthnicityCategories.HispanicOrLatino => HispanicOrLatinoIndex,
+            RaceEthnicityCategories.MiddleEasternOrNorthAfrican => MiddleEasternOrNorthAfricanIndex,
+            RaceEthnicityCategories.NativeHawaiianOrPacificIslander => NativeHawaiianOrPacificIslanderIndex,
+            RaceEthnicityCategories.White => WhiteIndex,
+            _ => MultiracialIndex,
         };
     }
 
-    /// <summary>Whether one field (race or ethnicity codings) was reported, declined or is unknown.</summary>
-    internal static ReportStatus StatusOf(IReadOnlyList<Coding> codings)
-    {
-        var declined = false;
-        for (var i = 0; i < codings.Count; i++)
-        {
-            switch (Classify(codings[i]))
-            {
-                case CodeClass.Unreadable:
-                case CodeClass.NullFlavor:
-                    break;
-                case CodeClass.Asked:
-                    declined = true;
-                    break;
-                default:
-                    return ReportStatus.Reported;
-            }
-        }
+    private static readonly int AmericanIndianOrAlaskaNativeIndex = Array.IndexOf(Categories, AmericanIndianOrAlaskaNative);
+    private static readonly int AsianIndex = Array.IndexOf(Categories, Asian);
+    private static readonly int BlackOrAfricanAmericanIndex = Array.IndexOf(Categories, BlackOrAfricanAmerican);
+    private static readonly int HispanicOrLatinoIndex = Array.IndexOf(Categories, HispanicOrLatino);
+    private static readonly int MiddleEasternOrNorthAfricanIndex = Array.IndexOf(Categories, MiddleEasternOrNorthAfrican);
+    private static readonly int NativeHawaiianOrPacificIslanderIndex = Array.IndexOf(Categories, NativeHawaiianOrPacificIslander);
+    private static readonly int WhiteIndex = Array.IndexOf(Categories, White);
+    private static readonly int MultiracialIndex = Array.IndexOf(Categories, Multiracial);
+    private static readonly int OtherRaceIndex = Array.IndexOf(Categories, OtherRace);
+    private static readonly int DeclinedIndex = Array.IndexOf(Categories, Declined);
+    private static readonly int UnknownIndex = Array.IndexOf(Categories, Stratifier.Unknown);
 
-        return declined ? ReportStatus.Declined : ReportStatus.Unknown;
-    }
+    /// <summary>Whether one field (race or ethnicity codings) was reported, declined or is unknown.</summary>
+    internal static ReportStatus StatusOf(IReadOnlyList<Coding> codings) => default(Accumulator).Add(codings);
 
     private static Response Read(PatientFact patient)
     {
         var state = default(Accumulator);
         state.Add(patient.RaceCodes);
         state.Add(patient.EthnicityCodes);
-        var categories = state.Categories;
-        if (state.Mena)
-        {
-            categories |= RaceEthnicityCategories.MiddleEasternOrNorthAfrican;
-        }
-
-        // A bare White ombCategory is how US Core carries MENA detail (the code set files MENA under White), so it
-        // adds White only when no MENA detail explains it.
-        if (state.WhiteDetail || (state.WhiteOmb && !state.Mena))
-        {
-            categories |= RaceEthnicityCategories.White;
-        }
-
-        return new Response(categories, state.OtherRace, state.Declined);
+        return state.ToResponse();
     }
 
     private struct Accumulator
@@ -167,11 +155,14 @@ public static class RaceEthnicity
         public RaceEthnicityCategories Categories;
         public bool Mena, WhiteOmb, WhiteDetail, OtherRace, Declined;
 
-        public void Add(IReadOnlyList<Coding> codings)
+        /// <summary>Reads one field's codings; returns whether that field was reported, declined or is unknown.</summary>
+        public ReportStatus Add(IReadOnlyList<Coding> codings)
         {
-            for (var i = 0; i < codings.Count; i++)
+            var status = ReportStatus.Unknown;
+            foreach (ref readonly var coding in AsSpan(codings))
             {
-                switch (Classify(codings[i]))
+                var code = Classify(coding);
+                switch (code)
                 {
                     case CodeClass.AmericanIndianOrAlaskaNative:
                         Categories |= RaceEthnicityCategories.AmericanIndianOrAlaskaNative;
@@ -208,9 +199,45 @@ public static class RaceEthnicity
                     case CodeClass.Unreadable:
                         break;
                 }
+
+                // Any CDC code reports the field, whatever else is there; ASKU alone declines it.
+                status = code switch
+                {
+                    CodeClass.Unreadable or CodeClass.NullFlavor => status,
+                    CodeClass.Asked => status == ReportStatus.Reported ? status : ReportStatus.Declined,
+                    _ => ReportStatus.Reported,
+                };
             }
+
+            return status;
+        }
+
+        public readonly Response ToResponse()
+        {
+            var categories = Categories;
+            if (Mena)
+            {
+                categories |= RaceEthnicityCategories.MiddleEasternOrNorthAfrican;
+            }
+
+            // A bare White ombCategory is how US Core carries MENA detail (the code set files MENA under White), so it
+            // adds White only when no MENA detail explains it.
+            if (WhiteDetail || (WhiteOmb && !Mena))
+            {
+                categories |= RaceEthnicityCategories.White;
+            }
+
+            return new Response(categories, OtherRace, Declined);
         }
     }
+
+    // Patients carry their codings as arrays (or lists); a span reads them without an interface call per element.
+    private static ReadOnlySpan<Coding> AsSpan(IReadOnlyList<Coding> codings) => codings switch
+    {
+        Coding[] array => array,
+        List<Coding> list => CollectionsMarshal.AsSpan(list),
+        _ => codings.ToArray(),
+    };
 
     private readonly record struct Response(RaceEthnicityCategories Categories, bool OtherRace, bool Declined);
 
@@ -231,10 +258,17 @@ public static class RaceEthnicity
         OtherRace,
     }
 
-    private static CodeClass Classify(Coding coding)
+    private static CodeClass Classify(in Coding coding)
     {
         var system = coding.System ?? string.Empty;
         var code = (coding.Code ?? string.Empty).AsSpan().Trim();
+
+        // The usual case first: a CDC code (neither branch below applies to a CDC system).
+        if (IsCdcSystem(system))
+        {
+            return TryNumber(code, out var cdc) ? ClassifyCdc(cdc) : CodeClass.Unreadable;
+        }
+
         var nullFlavor = string.Equals(system, NullFlavor, StringComparison.Ordinal);
         if (nullFlavor || system.Length == 0)
         {

@@ -33,6 +33,15 @@ public sealed class Stratifier
     /// <param name="categorize">The function; it must be pure and thread-safe and never return null.</param>
     public Stratifier(string id, string name, bool isOrdered, IEnumerable<string> knownCategories,
         Func<PatientFact, IReadOnlyList<CoverageFact>, StratificationContext, string> categorize)
+        : this(id, name, isOrdered, knownCategories, categorize, null)
+    {
+    }
+
+    /// <summary>Declares a stratifier that can also read its category's position from a patient's
+    /// <see cref="PatientStrata"/> (the standard ones): <paramref name="strataIndex"/> must agree with
+    /// <paramref name="categorize"/>, returning -1 for a category outside the known ones.</summary>
+    internal Stratifier(string id, string name, bool isOrdered, IEnumerable<string> knownCategories,
+        Func<PatientFact, IReadOnlyList<CoverageFact>, StratificationContext, string> categorize, StrataIndex? strataIndex)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -60,7 +69,17 @@ public sealed class Stratifier
         KnownCategories = new ReadOnlyCollection<string>(categories);
         _index = index.ToFrozenDictionary(StringComparer.Ordinal);
         _categorize = categorize;
+        Index = strataIndex;
     }
+
+    /// <summary>The position of a patient's category in <see cref="KnownCategories"/>, or -1 when it is outside them.</summary>
+    internal delegate int StrataIndex(in PatientStrata strata);
+
+    /// <summary>Reads the category's position from <see cref="PatientStrata"/>, when the stratifier can.</summary>
+    internal StrataIndex? Index { get; }
+
+    /// <summary>The two stratifiers of a <see cref="Cross"/>; null for any other.</summary>
+    internal (Stratifier First, Stratifier Second)? Parts { get; private init; }
 
     /// <summary>Stable machine id, e.g. <c>race-ethnicity</c> or <c>race-ethnicity-x-payer</c>.</summary>
     public string Id { get; }
@@ -129,13 +148,18 @@ public sealed class Stratifier
                 var i = first.IndexOf(x);
                 var j = second.IndexOf(y);
                 return i >= 0 && j >= 0 ? table[i, j] : CrossCategory(x, y);
-            });
+            })
+        {
+            Parts = (first, second),
+        };
     }
 
     /// <inheritdoc />
     public override string ToString() => Id;
 
-    private static string CrossCategory(string x, string y) =>
+    /// <summary>The category of a <see cref="Cross"/> whose parts are <paramref name="x"/> and <paramref name="y"/>:
+    /// <c>"x × y"</c>, or <see cref="Unknown"/> when both are.</summary>
+    internal static string CrossCategory(string x, string y) =>
         string.Equals(x, Unknown, StringComparison.Ordinal) && string.Equals(y, Unknown, StringComparison.Ordinal)
             ? Unknown
             : x + CrossSeparator + y;
