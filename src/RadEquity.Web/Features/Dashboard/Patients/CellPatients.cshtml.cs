@@ -50,17 +50,15 @@ internal sealed class CellPatientsModel(StoreTarget store, TimeProvider time, Au
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         PageNumber = Math.Max(1, PageNumber);
-        var runs = new MeasureRunStore(store, time);
-        var run = Run is { } id ? await runs.ReadRunAsync(id, cancellationToken) : await runs.LatestCompletedRunAsync(cancellationToken);
-        if (run is null || run.Status != MeasureRunStatus.Completed)
+        var (run, problem) = await PatientEvidence.ReadRunAsync(store, time, Run, cancellationToken);
+        if (run is null)
         {
-            // Not an error on a new install: the page says so (Runs measures the store).
-            Problem = Run is null ? "No measure run has completed yet." : "That measure run did not complete.";
+            Problem = problem;
             return Page();
         }
 
         RunShown = run;
-        Measure = MeasureSet.Standard(PatientEvidence.Codes, new MeasureOptions()).FirstOrDefault(m => m.Id == MeasureId);
+        Measure = PatientEvidence.Find(MeasureId);
         StratifierShown = Stratifiers.Find(Stratifier);
         if (Measure is null || StratifierShown is null || !run.Definition.MeasureIds.Contains(MeasureId))
         {
@@ -69,7 +67,7 @@ internal sealed class CellPatientsModel(StoreTarget store, TimeProvider time, Au
 
         await audit.RecordAsync(HttpContext, AuditAction.View, "patient-list",
             $"run {run.Id} {MeasureId} {Stratifier}={Category} page {PageNumber}", cancellationToken);
-        Patients = await runs.ReadCellPatientsAsync(run.Id, MeasureId, Stratifier, Category, (PageNumber - 1) * PageSize, PageSize,
+        Patients = await new MeasureRunStore(store, time).ReadCellPatientsAsync(run.Id, MeasureId, Stratifier, Category, (PageNumber - 1) * PageSize, PageSize,
             cancellationToken);
         return Patients is null ? NotFound() : Page();
     }

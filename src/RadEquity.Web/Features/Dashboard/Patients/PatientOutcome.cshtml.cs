@@ -41,16 +41,14 @@ internal sealed class PatientOutcomeModel(StoreTarget store, TimeProvider time, 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var runs = new MeasureRunStore(store, time);
-        var run = Run is { } id ? await runs.ReadRunAsync(id, cancellationToken) : await runs.LatestCompletedRunAsync(cancellationToken);
-        if (run is null || run.Status != MeasureRunStatus.Completed)
+        var (run, problem) = await PatientEvidence.ReadRunAsync(store, time, Run, cancellationToken);
+        if (run is null)
         {
-            Problem = Run is null ? "No measure run has completed yet." : "That measure run did not complete.";
+            Problem = problem;
             return Page();
         }
 
-        var options = new MeasureOptions();
-        Measure = MeasureSet.Standard(PatientEvidence.Codes, options).FirstOrDefault(m => m.Id == MeasureId);
+        Measure = PatientEvidence.Find(MeasureId);
         if (Measure is null)
         {
             return NotFound();
@@ -66,7 +64,7 @@ internal sealed class PatientOutcomeModel(StoreTarget store, TimeProvider time, 
         }
 
         RunShown = run;
-        Outcome = Measure.Explain(record, new MeasureContext(run.Definition.Period, PatientEvidence.Codes, run.Definition.AsOf, options));
+        Outcome = Measure.Explain(record, new MeasureContext(run.Definition.Period, PatientEvidence.Codes, run.Definition.AsOf, PatientEvidence.Options));
         return Page();
     }
 }
