@@ -232,19 +232,74 @@ public sealed class MeasureRunStore(StoreTarget store, TimeProvider time)
         }
 
         var gaps =
-            from o in db.MeasureOutcomes.AsNoTracking()
-            where o.RunId == runId && o.MeasureId == measureId && o.Denominator && !o.Exclusion && !o.Numerator
+            from o in OpenGaps(db, runId, measureId)
             join p in patients on new { o.Source, o.PatientId } equals new { p.Source, p.PatientId }
             select o;
         var total = await gaps.LongCountAsync(cancellationToken).ConfigureAwait(false);
-        var page = await gaps
-            .OrderBy(o => o.DueDate == null).ThenBy(o => o.DueDate).ThenBy(o => o.Source).ThenBy(o => o.PatientId)
-            .Skip(offset).Take(limit)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new CellPatients(total, page.Select(o => new MeasureRunOutcome(o.Source, o.PatientId, o.MeasureId, new MeasureResult(
-            o.InitialPopulation, o.Denominator, o.Exclusion, o.Numerator, StoredMeasureText.ParseGapStatus(o.GapStatus), o.DueDate,
-            o.Method, o.DaysToResolution, o.ReportedMethod))).ToList());
+        var page = await InListOrder(gaps).Skip(offset).Take(limit).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new CellPatients(total, page.Select(ToOutcome).ToList());
     }
+
+    /// <summary>
+    /// Every patient of a completed run who is in <paramref name="measureId"/>'s denominator, not excluded and not in its
+    /// numerator, with their stored categories, in the order of <see cref="ReadCellPatientsAsync"/>: so that the patients of
+    /// any stratum (<see cref="RunStrata.Contains"/>), in this order, are that stratum's list, page after page.
+    /// </summary>
+    public async Task<IReadOnlyList<MeasureRunPatient>> ReadGapPatientsAsync(long runId, string measureId, CancellationToken cancellationToken)
+    {
+        await using var db = store.CreateDbContext();
+        var rows = (
+                from o in OpenGaps(db, runId, measureId)
+                join p in db.MeasureRunPatients.AsNoTracking().Where(p => p.RunId == runId)
+                    on new { o.Source, o.PatientId } equals new { p.Source, p.PatientId }
+                orderby o.DueDate == null, o.DueDate, o.Source, o.PatientId // InListOrder's
+                select p)
+            .AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false);
+        // A few dozen distinct categories and sources over hundreds of thousands of rows: one string each.
+        var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Shared(string value) => strings.TryGetValue(value, out var shared) ? shared : strings[value] = value;
+        var patients = new List<MeasureRunPatient>();
+        await foreach (var row in rows)
+        {
+            patients.Add(RunStrata.FromRow(row, Shared));
+        }
+
+        return patients;
+    }
+
+    /// <summary>The outcomes of <paramref name="patients"/> (from <see cref="ReadGapPatientsAsync"/>) in
+    /// <paramref name="measureId"/> of run <paramref name="runId"/>, in the order given.</summary>
+    public async Task<IReadOnlyList<MeasureRunOutcome>> ReadGapOutcomesAsync(long runId, string measureId, IReadOnlyList<MeasureRunPatient> patients,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(patients);
+        if (patients.Count == 0)
+        {
+            return [];
+        }
+
+        var sources = patients.Select(p => p.Source).Distinct().ToList();
+        var ids = patients.Select(p => p.PatientId).Distinct().ToList();
+        await using var db = store.CreateDbContext();
+        var rows = await OpenGaps(db, runId, measureId)
+            .Where(o => sources.Contains(o.Source) && ids.Contains(o.PatientId))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var byKey = rows.ToDictionary(o => (o.Source, o.PatientId));
+        return patients.Select(p => ToOutcome(byKey[(p.Source, p.PatientId)])).ToList();
+    }
+
+    /// <summary>The outcomes behind the patients pages: in the denominator, not excluded, not in the numerator.</summary>
+    private static IQueryable<MeasureOutcomeRow> OpenGaps(RadEquityDbContext db, long runId, string measureId) =>
+        db.MeasureOutcomes.AsNoTracking().Where(o => o.RunId == runId && o.MeasureId == measureId && o.Denominator && !o.Exclusion && !o.Numerator);
+
+    /// <summary>Earliest due first, those without a due date last; then by source and patient id (a total order; written
+    /// out again in <see cref="ReadGapPatientsAsync"/>, whose order must be the same).</summary>
+    private static IOrderedQueryable<MeasureOutcomeRow> InListOrder(IQueryable<MeasureOutcomeRow> outcomes) =>
+        outcomes.OrderBy(o => o.DueDate == null).ThenBy(o => o.DueDate).ThenBy(o => o.Source).ThenBy(o => o.PatientId);
+
+    private static MeasureRunOutcome ToOutcome(MeasureOutcomeRow o) => new(o.Source, o.PatientId, o.MeasureId, new MeasureResult(
+        o.InitialPopulation, o.Denominator, o.Exclusion, o.Numerator, StoredMeasureText.ParseGapStatus(o.GapStatus), o.DueDate,
+        o.Method, o.DaysToResolution, o.ReportedMethod));
 
     private async Task WriteAsync(long runId, EvaluationCounts counts, IEnumerable<MeasureRunOutcome> outcomes,
         IEnumerable<MeasureRunPatient> patients, CancellationToken cancellationToken)
@@ -460,7 +515,7 @@ public sealed class MeasureRunStore(StoreTarget store, TimeProvider time)
         ZipWithoutDeprivation = counts.ZipWithoutDeprivation,
     };
 
-    private static MeasureRun ToRun(MeasureRunRow row) => new(
+    internal static MeasureRun ToRun(MeasureRunRow row) => new(
         row.Id,
         row.Status,
         row.StartedAt,

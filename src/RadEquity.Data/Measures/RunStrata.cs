@@ -48,13 +48,30 @@ public static class RunStrata
     /// The (row property, category) conditions that select a stratum of <paramref name="stratifierId"/>; null when the
     /// stratifier is not a standard one. A cross's "Unknown" (unknown on both parts) is both parts unknown.
     /// </summary>
-    public static IReadOnlyList<(string Property, string Category)>? Conditions(string stratifierId, string category)
+    public static IReadOnlyList<(string Property, string Category)>? Conditions(string stratifierId, string category) =>
+        Columns(stratifierId, category)?.Select(c => (Properties[c.Column], c.Category)).ToList();
+
+    /// <summary>Whether a patient is in the stratum of <paramref name="stratifierId"/> and <paramref name="category"/>, as
+    /// <see cref="Conditions"/> selects it in the store; null when the stratifier is not a standard one.</summary>
+    public static Func<MeasureRunPatient, bool>? Contains(string stratifierId, string category)
+    {
+        // Called for every open gap of a measure (178,000 for CMS130 at 1,000,000 patients) on each page: no allocation per call.
+        return Columns(stratifierId, category) switch
+        {
+            [var only] => patient => string.Equals(patient.Categories[only.Column], only.Category, StringComparison.Ordinal),
+            [var first, var second] => patient => string.Equals(patient.Categories[first.Column], first.Category, StringComparison.Ordinal)
+                && string.Equals(patient.Categories[second.Column], second.Category, StringComparison.Ordinal),
+            _ => null,
+        };
+    }
+
+    private static IReadOnlyList<(int Column, string Category)>? Columns(string stratifierId, string category)
     {
         ArgumentNullException.ThrowIfNull(category);
         var base_ = IndexOf(stratifierId);
         if (base_ >= 0)
         {
-            return [(Properties[base_], category)];
+            return [(base_, category)];
         }
 
         foreach (var (cross, first, second) in Crosses)
@@ -66,13 +83,13 @@ public static class RunStrata
 
             if (string.Equals(category, Stratifier.Unknown, StringComparison.Ordinal))
             {
-                return [(Properties[first], Stratifier.Unknown), (Properties[second], Stratifier.Unknown)];
+                return [(first, Stratifier.Unknown), (second, Stratifier.Unknown)];
             }
 
             var at = category.IndexOf(Stratifier.CrossSeparator, StringComparison.Ordinal);
             return at < 0
                 ? null
-                : [(Properties[first], category[..at]), (Properties[second], category[(at + Stratifier.CrossSeparator.Length)..])];
+                : [(first, category[..at]), (second, category[(at + Stratifier.CrossSeparator.Length)..])];
         }
 
         return null;
@@ -92,6 +109,15 @@ public static class RunStrata
         AgeBand = patient.Categories[5],
         Sex = patient.Categories[6],
     };
+
+    /// <summary>Reads a row's categories back (<paramref name="shared"/> lets many patients share one string per value).</summary>
+    internal static MeasureRunPatient FromRow(MeasureRunPatientRow row, Func<string, string> shared) => new(
+        shared(row.Source),
+        row.PatientId,
+        [
+            shared(row.RaceEthnicity), shared(row.Language), shared(row.Payer), shared(row.Rurality), shared(row.Deprivation),
+            shared(row.AgeBand), shared(row.Sex),
+        ]);
 
     private static readonly (Stratifier Cross, int First, int Second)[] Crosses =
     [

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using RadEquity.Data;
-using RadEquity.Data.Measures;
 using RadEquity.Engine.Disclosure;
 using RadEquity.Engine.Reporting;
 using RadEquity.Engine.Strata;
@@ -43,9 +41,9 @@ internal static class DashboardExports
     }
 
     private static async Task<IResult> MeasureReportAsync(string measureId, bool? deidentified, HttpContext http, DashboardFigures dashboard,
-        StoreTarget store, TimeProvider time, CancellationToken cancellationToken)
+        TimeProvider time, CancellationToken cancellationToken)
     {
-        var completed = await new MeasureRunStore(store, time).ReadCompletedAsync(null, cancellationToken).ConfigureAwait(false);
+        var completed = await dashboard.ReadCompletedAsync(cancellationToken).ConfigureAwait(false);
         if (completed?.Measures.FirstOrDefault(m => m.Id == measureId) is not { } measure)
         {
             return Results.NotFound();
@@ -60,18 +58,24 @@ internal static class DashboardExports
         return Results.Text(MeasureReportWriter.ToJson(report), MeasureReportEndpoints.FhirJson);
     }
 
-    private static async Task<IResult> HtmlAsync(HttpContext http, DashboardFigures dashboard, CancellationToken cancellationToken)
+    private static async Task<IResult> HtmlAsync(HttpContext http, DashboardFigures dashboard, CompletedRunCache cache, CancellationToken cancellationToken)
     {
         var basis = await dashboard.BasisOfAsync(http.User).ConfigureAwait(false);
-        var view = await dashboard.ReadAsync(basis, null, ReferenceSelection.FromQuery(http.Request.Query), withTrend: false, cancellationToken)
-            .ConfigureAwait(false);
+        var options = ReferenceSelection.FromQuery(http.Request.Query);
+        var view = await dashboard.ReadAsync(basis, null, options, withTrend: false, cancellationToken).ConfigureAwait(false);
         if (view is null)
         {
             return Results.NotFound();
         }
 
+        // A megabyte at 1,000,000 patients, the same for every request on the same run, basis and references.
+        return Results.Content(await cache.ReportHtmlAsync(view, options, WriteHtml, cancellationToken).ConfigureAwait(false), "text/html; charset=utf-8");
+    }
+
+    private static string WriteHtml(DashboardView view)
+    {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        if (basis == FigureBasis.Internal)
+        if (view.Basis == FigureBasis.Internal)
         {
             HtmlReport.Write(view.Figures.Report, writer);
         }
@@ -80,7 +84,7 @@ internal static class DashboardExports
             SuppressedHtmlReport.Write(view, writer);
         }
 
-        return Results.Content(writer.ToString(), "text/html; charset=utf-8");
+        return writer.ToString();
     }
 }
 

@@ -2,15 +2,20 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using RadEquity.Data;
 using RadEquity.Data.Measures;
+using RadEquity.Engine.Evaluation;
 using RadEquity.Engine.Measures;
 using RadEquity.Engine.Reporting;
 using RadEquity.Engine.Strata;
 using RadEquity.Web.Features.Access;
+using RadEquity.Web.Features.Dashboard.Patients;
 
 namespace RadEquity.Web.Features.Dashboard;
 
 /// <summary>One period of a trend: the latest completed run of that period, as the user may see it.</summary>
 internal sealed record PeriodFigures(MeasurementPeriod Period, long RunId, RunFigures Figures);
+
+/// <summary>A completed run, its counts (shared: read only) and its measures in report order.</summary>
+internal sealed record DashboardRun(MeasureRun Run, EvaluationCounts Counts, IReadOnlyList<Measure> Measures);
 
 /// <summary>What a dashboard page shows: the latest completed run, its completeness, and the trend over periods.</summary>
 internal sealed record DashboardView(
@@ -23,7 +28,7 @@ internal sealed record DashboardView(
 /// Reads the dashboard's figures from stored runs only (counts per stratum and completeness per source, a few hundred
 /// rows per run): never a patient row, so pages cost the same for 1,000 or 1,000,000 patients.
 /// </summary>
-internal sealed class DashboardFigures(StoreTarget store, TimeProvider time, IAuthorizationService authorization)
+internal sealed class DashboardFigures(StoreTarget store, TimeProvider time, IAuthorizationService authorization, CompletedRunCache cache)
 {
     /// <summary>Periods shown in a trend, the most recent ones.</summary>
     public const int TrendPeriods = 5;
@@ -44,7 +49,7 @@ internal sealed class DashboardFigures(StoreTarget store, TimeProvider time, IAu
         CancellationToken cancellationToken)
     {
         var runs = new MeasureRunStore(store, time);
-        var current = await runs.ReadCompletedAsync(null, cancellationToken).ConfigureAwait(false);
+        var current = await ReadCompletedAsync(cancellationToken).ConfigureAwait(false);
         if (current is null)
         {
             return null;
@@ -59,7 +64,7 @@ internal sealed class DashboardFigures(StoreTarget store, TimeProvider time, IAu
         }
 
         var definition = current.Run.Definition;
-        var figures = RunFigures.Of(current.Counts, measures, definition.Period, definition.AsOf, options, basis);
+        var figures = await cache.FiguresAsync(current.Run, current.Counts, measures, options, basis, cancellationToken).ConfigureAwait(false);
         var trend = new List<PeriodFigures>();
         if (withTrend)
         {
@@ -72,17 +77,27 @@ internal sealed class DashboardFigures(StoreTarget store, TimeProvider time, IAu
                 }
 
                 var inRun = measures.Where(m => run.Definition.MeasureIds.Contains(m.Id)).ToList();
-                if (inRun.Count == 0 || await runs.ReadCountsAsync(run.Id, cancellationToken).ConfigureAwait(false) is not { } counts)
+                if (inRun.Count == 0 || await cache.CountsAsync(run.Id, cancellationToken).ConfigureAwait(false) is not { } counts)
                 {
                     continue;
                 }
 
                 trend.Add(new PeriodFigures(run.Definition.Period, run.Id,
-                    RunFigures.Of(counts, inRun, run.Definition.Period, run.Definition.AsOf, options, basis)));
+                    await cache.FiguresAsync(run, counts, inRun, options, basis, cancellationToken).ConfigureAwait(false)));
             }
         }
 
         return new DashboardView(current.Run, measures, figures, CompletenessFigures.Of(current.Counts.Completeness, basis), trend);
+    }
+
+    /// <summary>The latest completed run with its counts and measures (as <see cref="MeasureRunStore.ReadCompletedAsync"/>, with
+    /// the counts read once per run and the measures compiled once); null when no run has completed.</summary>
+    public async Task<DashboardRun?> ReadCompletedAsync(CancellationToken cancellationToken)
+    {
+        var run = await new MeasureRunStore(store, time).LatestCompletedRunAsync(cancellationToken).ConfigureAwait(false);
+        return run is not null && await cache.CountsAsync(run.Id, cancellationToken).ConfigureAwait(false) is { } counts
+            ? new DashboardRun(run, counts, PatientEvidence.MeasuresOf(run))
+            : null;
     }
 }
 
@@ -119,5 +134,6 @@ internal static class ReferenceSelection
 
 internal static class DashboardServices
 {
-    public static IServiceCollection AddDashboard(this IServiceCollection services) => services.AddScoped<DashboardFigures>();
+    public static IServiceCollection AddDashboard(this IServiceCollection services) =>
+        services.AddScoped<DashboardFigures>().AddSingleton<CompletedRunCache>();
 }

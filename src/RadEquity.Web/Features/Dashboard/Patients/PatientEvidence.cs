@@ -22,6 +22,11 @@ internal static class PatientEvidence
     /// <summary>The standard measure with this id, or null.</summary>
     public static Measure? Find(string measureId) => Standard.Value.FirstOrDefault(m => m.Id == measureId);
 
+    /// <summary>The measures of <paramref name="run"/>, in report order (as <see cref="CompletedRun.Measures"/>, without
+    /// compiling the value sets again).</summary>
+    public static IReadOnlyList<Measure> MeasuresOf(MeasureRun run) =>
+        Standard.Value.Where(m => run.Definition.MeasureIds.Contains(m.Id)).ToList();
+
     /// <summary>The completed run <paramref name="runId"/> (the latest completed one when null), or why there is none.</summary>
     public static async Task<(MeasureRun? Run, string? Problem)> ReadRunAsync(StoreTarget store, TimeProvider time, long? runId,
         CancellationToken cancellationToken)
