@@ -9,7 +9,7 @@ public static class StoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="StoreTarget"/>, <see cref="RadEquityDbContext"/> (scoped, on the provider the setting
-    /// names), <see cref="StoreOverview"/> and the <see cref="IIngestSink"/> for <paramref name="database"/>
+    /// names), <see cref="StoreOverview"/>, the ingest and measure-run histories, and the <see cref="IIngestSink"/> for <paramref name="database"/>
     /// (see <see cref="StoreConnection.Parse"/>).
     /// </summary>
     public static IServiceCollection AddRadEquityStore(this IServiceCollection services, string? database)
@@ -26,6 +26,8 @@ public static class StoreServiceCollectionExtensions
             _ => throw new InvalidOperationException("Unknown provider."),
         };
         services.AddScoped<StoreOverview>();
+        services.AddScoped<Ingest.IngestHistory>();
+        services.AddScoped<Measures.MeasureRunHistory>();
         services.AddSingleton(sp => target.CreateSink(sp.GetRequiredService<TimeProvider>()));
         return services;
     }

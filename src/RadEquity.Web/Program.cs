@@ -4,9 +4,12 @@ using RadEquity.Web.Features.Access;
 using RadEquity.Web.Features.Account;
 using RadEquity.Web.Features.Audit;
 using RadEquity.Web.Features.Dashboard;
+using RadEquity.Web.Features.Dashboard.Patients;
+using RadEquity.Web.Features.Data;
 using RadEquity.Web.Features.Demo;
 using RadEquity.Web.Features.Health;
 using RadEquity.Web.Features.Hosting;
+using RadEquity.Web.Features.Jobs;
 using RadEquity.Web.Features.MeasureReports;
 using RadEquity.Web.Features.Setup;
 
@@ -22,6 +25,7 @@ builder.Services.AddAuditLog();
 builder.Services.AddStoreHealth();
 builder.Services.AddDashboard();
 builder.Services.AddDemoPopulation(builder.Configuration);
+builder.Services.AddJobs();
 // Behind a TLS-terminating proxy on this host: the client's scheme (Secure cookies) and address (audit log).
 builder.Services.Configure<ForwardedHeadersOptions>(options =>
     options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
@@ -32,6 +36,7 @@ await app.Services.PrepareStoreAsync(app.Lifetime.ApplicationStopping);
 await app.Services.PrepareRolesAsync(app.Lifetime.ApplicationStopping);
 await app.Services.CreateAdministratorFromConfigurationAsync(app.Lifetime.ApplicationStopping);
 await app.Services.LoadDemoPopulationIfEmptyAsync(app.Lifetime.ApplicationStopping);
+await app.Services.GetRequiredService<Uploads>().ResumeLeftoversAsync(app.Lifetime.ApplicationStopping);
 
 app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
@@ -48,7 +53,9 @@ app.MapRazorPages();
 app.MapStoreHealth();
 app.MapMeasureReports();
 app.MapDashboard();
+app.MapCellPatientsExport();
 app.MapAuditLog();
+app.MapJobs();
 
 await app.RunAsync();
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
 using RadEquity.Engine.Evaluation;
 using RadEquity.Engine.Measures;
 using RadEquity.Engine.Strata;
@@ -17,7 +18,7 @@ namespace RadEquity.Data.Measures;
 public sealed record StoreEvaluationRequest(
     MeasurementPeriod Period, DateOnly AsOf, CodeIndex Codes, string ValueSetSource, AreaLookup Areas, MeasureOptions Options);
 
-/// <summary>The outcome of <see cref="StoreEvaluation.RunAsync"/>.</summary>
+/// <summary>The outcome of a <see cref="StoreEvaluation"/> run.</summary>
 /// <param name="RunId">The stored run.</param>
 /// <param name="Counts">Merged counts.</param>
 /// <param name="Outcomes">Per-patient results (patients in a measure's initial population), in patient order.</param>
@@ -29,6 +30,23 @@ public sealed record StoreEvaluationResult(
     long RunId, EvaluationCounts Counts, IReadOnlyList<MeasureRunOutcome> Outcomes, IReadOnlyList<(string Source, string PatientId)> Patients,
     IReadOnlyList<Measure> Measures,
     PatientLoadSummary Load, TimeSpan Elapsed);
+
+/// <summary>Where a store evaluation is.</summary>
+public enum StoreEvaluationStage
+{
+    /// <summary>Reading facts and evaluating them, batch by batch.</summary>
+    Evaluating,
+
+    /// <summary>Writing the run's outcomes and counts.</summary>
+    Saving,
+}
+
+/// <summary>Progress of <see cref="StoreEvaluation.RunAsync(StoreTarget, StoreEvaluationRequest, TimeProvider, IProgress{StoreEvaluationProgress}, CancellationToken)"/>.</summary>
+/// <param name="RunId">The run being evaluated.</param>
+/// <param name="Stage">What it is doing.</param>
+/// <param name="Patients">Patients evaluated so far.</param>
+/// <param name="TotalPatients">Patients in the store when the run began.</param>
+public sealed record StoreEvaluationProgress(long RunId, StoreEvaluationStage Stage, long Patients, long TotalPatients);
 
 /// <summary>
 /// Evaluates every standard measure and stratifier over a store and saves the run: facts stream in batches from the
@@ -44,8 +62,13 @@ public static class StoreEvaluation
     private static int Readers => Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     /// <summary>Evaluates and saves; the run stays <c>failed</c> (with no rows) if anything goes wrong.</summary>
+    public static Task<StoreEvaluationResult> RunAsync(StoreTarget store, StoreEvaluationRequest request, TimeProvider time,
+        CancellationToken cancellationToken) => RunAsync(store, request, time, null, cancellationToken);
+
+    /// <summary>Evaluates and saves, reporting progress after each batch and when the save begins; the run stays
+    /// <c>failed</c> (with no rows) if anything goes wrong.</summary>
     public static async Task<StoreEvaluationResult> RunAsync(StoreTarget store, StoreEvaluationRequest request, TimeProvider time,
-        CancellationToken cancellationToken)
+        IProgress<StoreEvaluationProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(request);
@@ -61,6 +84,15 @@ public static class StoreEvaluation
 
         var started = Stopwatch.GetTimestamp();
         var counts = new EvaluationCounts();
+        var total = 0L;
+        if (progress is not null)
+        {
+            await using var db = store.CreateDbContext();
+            total = await db.Patients.LongCountAsync(cancellationToken).ConfigureAwait(false);
+            progress.Report(new StoreEvaluationProgress(runId, StoreEvaluationStage.Evaluating, 0, total));
+        }
+
+        var evaluatedPatients = 0L;
         var load = await PatientRecordReader.OpenPartitionsAsync(store, request.Codes, PatientSelection.All,
             Readers, BatchSize, BatchSize, cancellationToken).ConfigureAwait(false);
         var ranges = load.Partitions.Count;
@@ -100,6 +132,8 @@ public static class StoreEvaluation
                 strata[range].AddRange(InAnyPopulation(batch.Patients, evaluated.Results)
                     .Select(p => MeasureRunPatient.Of(p.Source, p.Patient, p.Coverages, strataContext)));
                 summaries[range] = batch.Summary;
+                evaluatedPatients += batch.Patients.Count;
+                progress?.Report(new StoreEvaluationProgress(runId, StoreEvaluationStage.Evaluating, evaluatedPatients, Math.Max(total, evaluatedPatients)));
             }
         }
         finally
@@ -117,6 +151,7 @@ public static class StoreEvaluation
         var allOutcomes = outcomes.SelectMany(o => o).ToList();
         var allPatients = patients.SelectMany(p => p).ToList();
         var elapsed = Stopwatch.GetElapsedTime(started);
+        progress?.Report(new StoreEvaluationProgress(runId, StoreEvaluationStage.Saving, evaluatedPatients, evaluatedPatients));
         await runs.SaveAsync(runId, counts, allOutcomes, strata.SelectMany(s => s), cancellationToken).ConfigureAwait(false);
         return new StoreEvaluationResult(runId, counts, allOutcomes, allPatients, measures, summary, elapsed);
     }

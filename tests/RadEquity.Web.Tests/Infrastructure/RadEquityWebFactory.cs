@@ -27,10 +27,14 @@ public sealed class RadEquityWebFactory(string database, int demoPatients, bool 
 
     public int DemoPatients { get; } = demoPatients;
 
+    /// <summary>The app's work folder (uploads, ZIP tables): this factory's own, deleted with it.</summary>
+    public string Files { get; } = Directory.CreateTempSubdirectory("radequity-files-").FullName;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("RadEquity:Database", Database);
+        builder.UseSetting("RadEquity:Files", Files);
         builder.UseSetting("RadEquity:Demo:Enabled", DemoPatients > 0 ? "true" : "false");
         if (DemoPatients > 0)
         {
@@ -79,6 +83,13 @@ public sealed class RadEquityWebFactory(string database, int demoPatients, bool 
         var email = role.ToLowerInvariant() + "-" + Guid.NewGuid().ToString("N")[..6] + "@radequity.test";
         await CreateUserAsync(email, [role]);
         return await CreateSignedInClientAsync(email);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Directory.Delete(Files, recursive: true);
+        GC.SuppressFinalize(this);
     }
 
     private static void Succeeded(IdentityResult result) =>

@@ -8,7 +8,7 @@ internal static class Roles
     /// <summary>Manages users and reads the audit log; sees everything.</summary>
     public const string Admin = "Admin";
 
-    /// <summary>Aggregates and drill-down to patients.</summary>
+    /// <summary>Aggregates and drill-down to patients; loads data and runs the measures.</summary>
     public const string Analyst = "Analyst";
 
     /// <summary>Worklists and patient detail.</summary>
@@ -35,12 +35,16 @@ internal static class Policies
     /// <summary>Users, roles and the audit log.</summary>
     public const string Administration = nameof(Administration);
 
+    /// <summary>Loading data (uploads, the quarantine, ZIP tables) and starting measure runs.</summary>
+    public const string DataManagement = nameof(DataManagement);
+
     /// <summary>The roles each policy admits.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> RolesOf = new Dictionary<string, IReadOnlyList<string>>
     {
         [Aggregates] = [Roles.Admin, Roles.Analyst, Roles.Navigator, Roles.Viewer],
         [PatientData] = [Roles.Admin, Roles.Analyst, Roles.Navigator],
         [Administration] = [Roles.Admin],
+        [DataManagement] = [Roles.Admin, Roles.Analyst],
     };
 
     public static IServiceCollection AddPolicies(this IServiceCollection services)

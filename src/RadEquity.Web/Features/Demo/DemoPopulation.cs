@@ -9,6 +9,7 @@ using RadEquity.Engine.Strata;
 using RadEquity.Engine.Terminology;
 using RadEquity.Interop.Ingest;
 using RadEquity.Interop.Synthetic;
+using RadEquity.Web.Features.Data;
 
 namespace RadEquity.Web.Features.Demo;
 
@@ -84,7 +85,11 @@ internal static partial class DemoPopulation
                 cancellationToken: cancellationToken).ConfigureAwait(false);
             LogLoaded(logger, summary.Resources, summary.Quarantined, summary.Elapsed.TotalSeconds);
 
-            // Measure the demo population for the previous two calendar years, with the region's ZIP tables.
+            // Measure the demo population for the previous two calendar years, with the region's ZIP tables, which also
+            // become the tables of runs started from the web unless some were loaded already.
+            var tables = services.GetRequiredService<AreaTables>();
+            tables.InstallIfAbsent(AreaTable.Ruca, Path.Combine(folder.FullName, AreaLookup.RucaFileName));
+            tables.InstallIfAbsent(AreaTable.Deprivation, Path.Combine(folder.FullName, AreaLookup.DeprivationFileName));
             AreaLookup areas;
             using (var ruca = File.OpenText(Path.Combine(folder.FullName, AreaLookup.RucaFileName)))
             using (var adi = File.OpenText(Path.Combine(folder.FullName, AreaLookup.DeprivationFileName)))

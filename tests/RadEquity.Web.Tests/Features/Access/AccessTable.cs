@@ -42,6 +42,8 @@ public static class AccessTable
     /// <summary>Patient-level data: not Viewer.</summary>
     public const Caller PatientData = Caller.Navigator | Caller.Analyst | Caller.Admin;
     public const Caller AdminOnly = Caller.Admin;
+    /// <summary>Loading data and running measures.</summary>
+    public const Caller DataManagement = Caller.Analyst | Caller.Admin;
 
     public static readonly IReadOnlyList<AccessRule> Rules =
     [
@@ -73,7 +75,13 @@ public static class AccessTable
 
         // Patient data: the patients behind a stratum and one patient's evidence.
         Page("/dashboard/measures/{measureId}/patients", PatientData, "/dashboard/measures/cms125/patients?stratifier=payer&category=Medicaid"),
+        Get("/dashboard/measures/{measureId}/patients/export.csv", PatientData, "/dashboard/measures/cms125/patients/export.csv?stratifier=payer&category=Medicaid"),
         Page("/dashboard/patients/{source}/{patientId}", PatientData, "/dashboard/patients/demo/no-such-patient?measure=cms125"),
+
+        // Data management: uploads, the quarantine, ZIP tables, measure runs, and their jobs' progress.
+        Page("/data", DataManagement),
+        Page("/runs", DataManagement),
+        Get("/jobs/{id:guid}", DataManagement, "/jobs/00000000-0000-0000-0000-000000000000"),
 
         // Administration.
         Page("/admin/users", AdminOnly),

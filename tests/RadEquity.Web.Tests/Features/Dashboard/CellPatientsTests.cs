@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RadEquity.Data;
+using RadEquity.Data.Model;
 using RadEquity.Web.Features.Access;
 using RadEquity.Web.Tests.Infrastructure;
 
@@ -77,12 +79,32 @@ public sealed partial class CellPatientsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    private async Task<List<string>> AuditSubjectsAsync(string what)
+    [Fact]
+    public async Task Export_Navigator_EveryPatientOfTheStratumAndAnAuditedExport()
+    {
+        using var navigator = await Factory.CreateSignedInClientForRoleAsync(Roles.Navigator);
+        var page = await navigator.GetStringAsync("/dashboard/measures/cms130/patients?stratifier=sex&category=Female");
+        var total = int.Parse(ExportAll().Match(page).Groups[1].Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+
+        using var response = await navigator.GetAsync("/dashboard/measures/cms130/patients/export.csv?stratifier=sex&category=Female");
+
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("source,patient_id,measure,run,gap_status,due_date,overdue", lines[0]);
+        Assert.Equal(total, lines.Length - 1);
+        Assert.All(lines.Skip(1), l => Assert.Matches("^demo,[^,]+,cms130,[0-9]+,(open|prospective),[0-9-]*,(yes|no)$", l));
+        Assert.Contains(await AuditSubjectsAsync("patient-list", AuditAction.Export), s => s.EndsWith("cms130 sex=Female", StringComparison.Ordinal));
+    }
+
+    private async Task<List<string>> AuditSubjectsAsync(string what, string action = AuditAction.View)
     {
         using var scope = Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<RadEquityDbContext>();
-        return await db.AuditEvents.Where(e => e.What == what).Select(e => e.Subject ?? "").ToListAsync();
+        return await db.AuditEvents.Where(e => e.What == what && e.Action == action).Select(e => e.Subject ?? "").ToListAsync();
     }
+
+    [GeneratedRegex("Export all ([0-9,]+) as CSV")]
+    private static partial Regex ExportAll();
 
     [GeneratedRegex("href=\"(/dashboard/patients/[^\"]+)\"")]
     private static partial Regex PatientLink();

@@ -3,31 +3,14 @@ using RadEquity.Web.Tests.Infrastructure;
 namespace RadEquity.Web.Tests.Features.Dashboard;
 
 /// <summary>The dashboard in Debian's Chromium: home → overview → a measure page, each passing axe.</summary>
-public sealed class DashboardBrowserTests(ChromiumBrowser chromium) : IClassFixture<ChromiumBrowser>, IAsyncLifetime
+public sealed class DashboardBrowserTests(ChromiumBrowser chromium) : BrowserTests(chromium, DemoPatients)
 {
     private const int DemoPatients = 300;
-    private BrowserApp? _app;
-
-    public Task InitializeAsync()
-    {
-        _app = new BrowserApp(DemoPatients, configureAdministrator: true);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-    }
 
     [SkippableFact]
     public async Task OverviewThenMeasure_InBrowser_ShowsChartsAndPassesAxe()
     {
-        var browser = chromium.Require();
-        var page = await _app!.NewPageAsync(browser);
-        await BrowserApp.SignInAsync(page, RadEquityWebFactory.AdminEmail, RadEquityWebFactory.Password);
+        var page = await SignedInPageAsync();
 
         await page.GetByTestId("dashboard-link").ClickAsync();
         Assert.Equal("Equity dashboard", await page.Locator("h1").InnerTextAsync());

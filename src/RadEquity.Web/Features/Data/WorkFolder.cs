@@ -1,0 +1,28 @@
+namespace RadEquity.Web.Features.Data;
+
+/// <summary>
+/// The app's own folder for files that are not in the store: uploads waiting to be ingested and the ZIP lookup tables
+/// measure runs use. Setting <c>RadEquity:Files</c>; default <c>&lt;LocalApplicationData&gt;/RadEquity</c>, beside the
+/// default SQLite store. Uploads hold PHI: the folder must be as protected as the store.
+/// </summary>
+internal sealed class WorkFolder
+{
+    public const string ConfigurationKey = "RadEquity:Files";
+
+    public WorkFolder(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var root = configuration[ConfigurationKey];
+        Root = string.IsNullOrWhiteSpace(root)
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "RadEquity")
+            : Path.GetFullPath(root);
+    }
+
+    public string Root { get; }
+
+    /// <summary>One subfolder per upload, deleted once ingested.</summary>
+    public string Uploads => Path.Combine(Root, "uploads");
+
+    /// <summary>The ZIP-to-RUCA and ZIP-to-ADI tables (docs/stratifiers.md gives their format).</summary>
+    public string AreaTables => Path.Combine(Root, "area-tables");
+}
