@@ -3,6 +3,7 @@ using RadEquity.Data;
 using RadEquity.Web.Features.Access;
 using RadEquity.Web.Features.Account;
 using RadEquity.Web.Features.Audit;
+using RadEquity.Web.Features.Coalition;
 using RadEquity.Web.Features.Dashboard;
 using RadEquity.Web.Features.Demo;
 using RadEquity.Web.Features.Health;
@@ -21,6 +22,7 @@ builder.Services.AddFirstAdministrator(builder.Configuration);
 builder.Services.AddAuditLog();
 builder.Services.AddStoreHealth();
 builder.Services.AddDashboard();
+builder.Services.AddCoalition(builder.Configuration);
 builder.Services.AddDemoPopulation(builder.Configuration);
 // Behind a TLS-terminating proxy on this host: the client's scheme (Secure cookies) and address (audit log).
 builder.Services.Configure<ForwardedHeadersOptions>(options =>
@@ -32,6 +34,7 @@ await app.Services.PrepareStoreAsync(app.Lifetime.ApplicationStopping);
 await app.Services.PrepareRolesAsync(app.Lifetime.ApplicationStopping);
 await app.Services.CreateAdministratorFromConfigurationAsync(app.Lifetime.ApplicationStopping);
 await app.Services.LoadDemoPopulationIfEmptyAsync(app.Lifetime.ApplicationStopping);
+app.Services.ReportMailSetup();
 
 app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
@@ -41,9 +44,11 @@ if (!app.Environment.IsDevelopment())
 
 app.UseHttpsRedirection();
 app.UseStaticFiles();
+app.UseCoalitionLanguages();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapRazorPages();
 app.MapStoreHealth();
 app.MapMeasureReports();
