@@ -5,17 +5,20 @@ using RadEquity.Data.Model;
 
 namespace RadEquity.Web.Features.Coalition;
 
-/// <summary>The pledge form's fields, bound as <c>Input.*</c>.</summary>
+/// <summary>
+/// The pledge form's fields, bound as <c>Input.*</c>. Model binding turns an empty field into null; the setters turn
+/// it back into "", so the checks below see text.
+/// </summary>
 internal sealed class PledgeInput
 {
-    public string Name { get; set; } = "";
-    public string Email { get; set; } = "";
-    public string Role { get; set; } = "";
-    public string Organisation { get; set; } = "";
-    public string State { get; set; } = "";
-    public string PracticeSetting { get; set; } = "";
-    public List<string> Actions { get; set; } = [];
-    public string Commitment { get; set; } = "";
+    public string Name { get; set => field = value ?? ""; } = "";
+    public string Email { get; set => field = value ?? ""; } = "";
+    public string Role { get; set => field = value ?? ""; } = "";
+    public string Organisation { get; set => field = value ?? ""; } = "";
+    public string State { get; set => field = value ?? ""; } = "";
+    public string PracticeSetting { get; set => field = value ?? ""; } = "";
+    public List<string> Actions { get; set => field = value ?? []; } = [];
+    public string Commitment { get; set => field = value ?? ""; } = "";
     public bool ShowName { get; set; }
 
     /// <summary>

@@ -153,9 +153,11 @@ public abstract class CoalitionTests(TestStore store, SmtpListener smtp) : Store
         using var client = app.CreateHttpsClient();
 
         using var response = await Forms.PostAsync(client, PledgePage,
-            [new("Input.Name", ""), new("Input.Email", "not-an-address"), new("Input.Role", "king"), new("Input.State", "XX"), new("Input.PracticeSetting", "")]);
+            [new("Input.Name", ""), new("Input.Email", "not-an-address"), new("Input.Role", "king"), new("Input.Organisation", ""),
+                new("Input.State", "XX"), new("Input.PracticeSetting", ""), new("Input.Commitment", ""), new("Homepage", "")]);
 
         var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("data-testid=\"errors\"", html, StringComparison.Ordinal);
         foreach (var field in new[] { "Name", "Email", "Role", "State", "PracticeSetting", "Actions" })
         {
