@@ -50,6 +50,8 @@ public abstract class RadEquityDbContext : IdentityDbContext<RadEquityUser, Iden
 
     public DbSet<PledgeRow> Pledges => Set<PledgeRow>();
 
+    public DbSet<PledgeFollowUpRow> PledgeFollowUps => Set<PledgeFollowUpRow>();
+
     /// <summary>The audit log, read-only and untracked: events are only ever appended (<see cref="AppendAuditEvent"/>).</summary>
     public IQueryable<AuditEventRow> AuditEvents => Set<AuditEventRow>().AsNoTracking();
 
@@ -130,6 +132,14 @@ public abstract class RadEquityDbContext : IdentityDbContext<RadEquityUser, Iden
             e.Property(p => p.Commitment).HasMaxLength(PledgeRow.CommitmentLength);
             e.HasIndex(p => p.Email).IsUnique();
             e.HasIndex(p => p.ConfirmedAt);
+        });
+        builder.Entity<PledgeFollowUpRow>(e =>
+        {
+            e.ToTable("pledge_follow_ups");
+            e.HasKey(f => f.Id);
+            e.HasIndex(f => new { f.PledgeId, f.Kind }).IsUnique();
+            // Deleting a pledge (the owner's right) deletes its follow-up history too.
+            e.HasOne<PledgeRow>().WithMany().HasForeignKey(f => f.PledgeId).OnDelete(DeleteBehavior.Cascade);
         });
 
         ApplySnakeCaseNames(builder);

@@ -41,3 +41,26 @@ public sealed class PledgeRow
     /// <summary>Set by the unsubscribe link: no more e-mail except links the person asks for again.</summary>
     public DateTimeOffset? UnsubscribedAt { get; set; }
 }
+
+/// <summary>
+/// A row of <c>pledge_follow_ups</c>: one follow-up e-mail (<see cref="Kind"/>) for one pledge, inserted — claimed —
+/// before the e-mail is sent. The unique (pledge_id, kind) index is what makes a follow-up go out at most once, across
+/// restarts and instances: whoever inserts the row sends; everyone else gets a constraint violation.
+/// </summary>
+public sealed class PledgeFollowUpRow
+{
+    public long Id { get; set; }
+    public long PledgeId { get; set; }
+    /// <summary>One of <see cref="PledgeFollowUpKind"/>.</summary>
+    public string Kind { get; set; } = "";
+    public DateTimeOffset ClaimedAt { get; set; }
+    /// <summary>Null between the claim and the SMTP server's acceptance (and forever if the process died in between).</summary>
+    public DateTimeOffset? SentAt { get; set; }
+}
+
+/// <summary>The values of <see cref="PledgeFollowUpRow.Kind"/>: months after confirmation.</summary>
+public static class PledgeFollowUpKind
+{
+    public const string ThreeMonths = "3-months";
+    public const string TwelveMonths = "12-months";
+}

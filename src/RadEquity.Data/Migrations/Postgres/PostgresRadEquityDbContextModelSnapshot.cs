@@ -866,6 +866,42 @@ namespace RadEquity.Data.Migrations.Postgres
                     b.ToTable("patients", (string)null);
                 });
 
+            modelBuilder.Entity("RadEquity.Data.Model.PledgeFollowUpRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("PledgeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("pledge_id");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pledge_follow_ups");
+
+                    b.HasIndex("PledgeId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ux_pledge_follow_ups_pledge_id_kind");
+
+                    b.ToTable("pledge_follow_ups", (string)null);
+                });
+
             modelBuilder.Entity("RadEquity.Data.Model.PledgeRow", b =>
                 {
                     b.Property<long>("Id")
@@ -1257,6 +1293,16 @@ namespace RadEquity.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("RadEquity.Data.Model.PledgeFollowUpRow", b =>
+                {
+                    b.HasOne("RadEquity.Data.Model.PledgeRow", null)
+                        .WithMany()
+                        .HasForeignKey("PledgeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pledge_follow_ups_pledges_pledge_id");
                 });
 #pragma warning restore 612, 618
         }

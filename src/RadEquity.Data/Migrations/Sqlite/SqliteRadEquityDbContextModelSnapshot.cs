@@ -854,6 +854,41 @@ namespace RadEquity.Data.Migrations.Sqlite
                     b.ToTable("patients", (string)null);
                 });
 
+            modelBuilder.Entity("RadEquity.Data.Model.PledgeFollowUpRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ClaimedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("PledgeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pledge_id");
+
+                    b.Property<string>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pledge_follow_ups");
+
+                    b.HasIndex("PledgeId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ux_pledge_follow_ups_pledge_id_kind");
+
+                    b.ToTable("pledge_follow_ups", (string)null);
+                });
+
             modelBuilder.Entity("RadEquity.Data.Model.PledgeRow", b =>
                 {
                     b.Property<long>("Id")
@@ -1245,6 +1280,16 @@ namespace RadEquity.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("RadEquity.Data.Model.PledgeFollowUpRow", b =>
+                {
+                    b.HasOne("RadEquity.Data.Model.PledgeRow", null)
+                        .WithMany()
+                        .HasForeignKey("PledgeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pledge_follow_ups_pledges_pledge_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -26,13 +26,16 @@ internal static class Coalition
             .Validate(o => Enum.TryParse<MailKit.Security.SecureSocketOptions>(o.Security, ignoreCase: true, out _),
                 "RadEquity:Smtp:Security is one of Auto, None, StartTls, StartTlsWhenAvailable, SslOnConnect.");
         services.AddOptions<CoalitionOptions>().Bind(configuration.GetSection(CoalitionOptions.Section)).ValidateOnStart()
-            .Validate(o => o.PostsPerWindow > 0 && o.PostWindow > TimeSpan.Zero && o.ConfirmationLifetime > TimeSpan.Zero,
-                "RadEquity:Coalition needs a positive PostsPerWindow, PostWindow and ConfirmationLifetime.");
+            .Validate(o => o.PostsPerWindow > 0 && o.PostWindow > TimeSpan.Zero && o.ConfirmationLifetime > TimeSpan.Zero
+                && o.FollowUpInterval > TimeSpan.Zero,
+                "RadEquity:Coalition needs a positive PostsPerWindow, PostWindow, ConfirmationLifetime and FollowUpInterval.");
         services.AddLocalization();
         services.AddDataProtection();
         services.AddSingleton<PledgeTokens>();
         services.AddSingleton<PledgeMail>();
         services.AddScoped<Pledges>();
+        services.AddSingleton<PledgeFollowUps>();
+        services.AddHostedService(sp => sp.GetRequiredService<PledgeFollowUps>());
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -138,6 +141,8 @@ internal sealed class CoalitionOptions
     public TimeSpan ConfirmationLifetime { get; set; } = TimeSpan.FromDays(7);
     public TimeSpan DataLinkLifetime { get; set; } = TimeSpan.FromDays(1);
     public TimeSpan UnsubscribeLifetime { get; set; } = TimeSpan.FromDays(730);
+    /// <summary>How often the follow-up e-mails (3 and 12 months after confirmation) are looked for.</summary>
+    public TimeSpan FollowUpInterval { get; set; } = TimeSpan.FromHours(1);
     public int PostsPerWindow { get; set; } = 10;
     public TimeSpan PostWindow { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -43,6 +43,10 @@ internal sealed class PledgeMail(IOptions<SmtpOptions> smtp, PledgeTokens tokens
         SendAsync(pledge, baseUrl, "MailData_Subject", "MailData_Body",
             Link(baseUrl, "/coalition/my-pledge/data", tokens.Create(PledgeLink.MyData, pledge.Id, pledge.Email), pledge.Culture), cancellationToken);
 
+    public Task<MailOutcome> SendFollowUpAsync(PledgeRow pledge, string kind, Uri baseUrl, CancellationToken cancellationToken) =>
+        SendAsync(pledge, baseUrl, "MailFollowUp_Subject_" + kind, "MailFollowUp_Body_" + kind,
+            new Uri(baseUrl, "coalition/pledges?culture=" + Uri.EscapeDataString(pledge.Culture)), cancellationToken);
+
     internal static Uri Link(Uri baseUrl, string path, string token, string culture) =>
         new(baseUrl, path.TrimStart('/') + "?token=" + Uri.EscapeDataString(token) + "&culture=" + Uri.EscapeDataString(culture));
 
