@@ -22,6 +22,8 @@ internal sealed class MyPledgeModel(Pledges pledges, IStringLocalizer<CoalitionT
 
     public MailOutcome? Outcome { get; private set; }
 
+    public int DataLinkHours => (int)options.Value.DataLinkLifetime.TotalHours;
+
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (!PledgeInput.IsEmailAddress(Email))

@@ -25,7 +25,7 @@ internal enum MailOutcome
 /// configured SMTP server with MailKit. Every message carries an unsubscribe link, in the body and as
 /// <c>List-Unsubscribe</c>.
 /// </summary>
-internal sealed class PledgeMail(IOptions<SmtpOptions> smtp, PledgeTokens tokens, IStringLocalizer<CoalitionText> text, ILogger<PledgeMail> log)
+internal sealed class PledgeMail(IOptions<SmtpOptions> smtp, IOptions<CoalitionOptions> coalition, PledgeTokens tokens, IStringLocalizer<CoalitionText> text, ILogger<PledgeMail> log)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
@@ -37,11 +37,13 @@ internal sealed class PledgeMail(IOptions<SmtpOptions> smtp, PledgeTokens tokens
 
     public Task<MailOutcome> SendConfirmationAsync(PledgeRow pledge, Uri baseUrl, CancellationToken cancellationToken) =>
         SendAsync(pledge, baseUrl, "MailConfirm_Subject", "MailConfirm_Body",
-            Link(baseUrl, "/coalition/confirm", tokens.Create(PledgeLink.Confirm, pledge.Id, pledge.Email), pledge.Culture), cancellationToken);
+            Link(baseUrl, "/coalition/confirm", tokens.Create(PledgeLink.Confirm, pledge.Id, pledge.Email), pledge.Culture), cancellationToken,
+            (int)coalition.Value.ConfirmationLifetime.TotalDays);
 
     public Task<MailOutcome> SendMyDataLinkAsync(PledgeRow pledge, Uri baseUrl, CancellationToken cancellationToken) =>
         SendAsync(pledge, baseUrl, "MailData_Subject", "MailData_Body",
-            Link(baseUrl, "/coalition/my-pledge/data", tokens.Create(PledgeLink.MyData, pledge.Id, pledge.Email), pledge.Culture), cancellationToken);
+            Link(baseUrl, "/coalition/my-pledge/data", tokens.Create(PledgeLink.MyData, pledge.Id, pledge.Email), pledge.Culture), cancellationToken,
+            (int)coalition.Value.DataLinkLifetime.TotalHours);
 
     public Task<MailOutcome> SendFollowUpAsync(PledgeRow pledge, string kind, Uri baseUrl, CancellationToken cancellationToken) =>
         SendAsync(pledge, baseUrl, "MailFollowUp_Subject_" + kind, "MailFollowUp_Body_" + kind,
@@ -50,7 +52,8 @@ internal sealed class PledgeMail(IOptions<SmtpOptions> smtp, PledgeTokens tokens
     internal static Uri Link(Uri baseUrl, string path, string token, string culture) =>
         new(baseUrl, path.TrimStart('/') + "?token=" + Uri.EscapeDataString(token) + "&culture=" + Uri.EscapeDataString(culture));
 
-    private async Task<MailOutcome> SendAsync(PledgeRow pledge, Uri baseUrl, string subjectKey, string bodyKey, Uri action, CancellationToken cancellationToken)
+    private async Task<MailOutcome> SendAsync(
+        PledgeRow pledge, Uri baseUrl, string subjectKey, string bodyKey, Uri action, CancellationToken cancellationToken, int lifetime = 0)
     {
         if (!IsConfigured)
         {
@@ -59,7 +62,7 @@ internal sealed class PledgeMail(IOptions<SmtpOptions> smtp, PledgeTokens tokens
         }
 
         var unsubscribe = Link(baseUrl, "/coalition/unsubscribe", tokens.Create(PledgeLink.Unsubscribe, pledge.Id, pledge.Email), pledge.Culture);
-        using var message = Compose(pledge, subjectKey, bodyKey, action, unsubscribe);
+        using var message = Compose(pledge, subjectKey, bodyKey, lifetime, action, unsubscribe);
         using var client = new SmtpClient { Timeout = (int)Timeout.TotalMilliseconds };
         try
         {
@@ -83,7 +86,7 @@ internal sealed class PledgeMail(IOptions<SmtpOptions> smtp, PledgeTokens tokens
         }
     }
 
-    private MimeMessage Compose(PledgeRow pledge, string subjectKey, string bodyKey, Uri action, Uri unsubscribe)
+    private MimeMessage Compose(PledgeRow pledge, string subjectKey, string bodyKey, int lifetime, Uri action, Uri unsubscribe)
     {
         // The localizer reads the current UI culture: the pledge's language for the length of this message.
         var previous = CultureInfo.CurrentUICulture;
@@ -99,7 +102,7 @@ internal sealed class PledgeMail(IOptions<SmtpOptions> smtp, PledgeTokens tokens
             {
                 Text = string.Format(CultureInfo.InvariantCulture, "{0}\n\n{1}\n\n{2}\n\n-- \n{3}\n{4}\n",
                     string.Format(CultureInfo.InvariantCulture, text["Mail_Greeting"], pledge.Name),
-                    text[bodyKey], action.AbsoluteUri, text["Mail_Unsubscribe"], unsubscribe.AbsoluteUri),
+                    text[bodyKey, lifetime], action.AbsoluteUri, text["Mail_Unsubscribe"], unsubscribe.AbsoluteUri),
             };
             return message;
         }

@@ -31,6 +31,7 @@ public abstract class CoalitionTests(TestStore store, SmtpListener smtp) : Store
         Assert.Contains("data-testid=\"pledge-outcome\"", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var mail = Assert.Single(await smtp.WaitForAsync(email));
         Assert.Equal("Confirm your RadEquity coalition pledge", mail.Message.Subject);
+        Assert.Contains("it works for 7 days", mail.Text, StringComparison.Ordinal);
         var link = mail.Link("/coalition/confirm");
         Assert.DoesNotContain("Grace Hopper", await client.GetStringAsync("/coalition/pledges"), StringComparison.Ordinal);
 
@@ -46,7 +47,7 @@ public abstract class CoalitionTests(TestStore store, SmtpListener smtp) : Store
 
         var wall = await client.GetStringAsync("/coalition/pledges");
         Assert.Contains("Grace Hopper", wall, StringComparison.Ordinal);
-        Assert.Contains("1 confirmed pledges.", wall, StringComparison.Ordinal);
+        Assert.Contains("Confirmed pledges: 1.", wall, StringComparison.Ordinal);
         Assert.Single(smtp.To(email));
     }
 
@@ -112,7 +113,7 @@ public abstract class CoalitionTests(TestStore store, SmtpListener smtp) : Store
 
         var wall = await client.GetStringAsync("/coalition/pledges");
 
-        Assert.Contains("2 confirmed pledges.", wall, StringComparison.Ordinal);
+        Assert.Contains("Confirmed pledges: 2.", wall, StringComparison.Ordinal);
         Assert.Contains("Named Person", wall, StringComparison.Ordinal);
         Assert.DoesNotContain("Hidden Person", wall, StringComparison.Ordinal);
         Assert.Contains("A coalition member", wall, StringComparison.Ordinal);
@@ -249,6 +250,7 @@ public abstract class CoalitionTests(TestStore store, SmtpListener smtp) : Store
         var mails = await smtp.WaitForAsync(email, 2);
         var link = mails[^1].Link("/coalition/my-pledge/data");
         Assert.Equal("Your RadEquity pledge data", mails[^1].Message.Subject);
+        Assert.Contains("it works for 24 hours", mails[^1].Text, StringComparison.Ordinal);
         mails[^1].Link("/coalition/unsubscribe");
         Assert.Contains("Data Owner", await client.GetStringAsync(link.PathAndQuery), StringComparison.Ordinal);
 
