@@ -9,9 +9,9 @@ using RadEquity.Data.Model;
 namespace RadEquity.Data;
 
 /// <summary>
-/// The RadEquity store: facts, raw resources, quarantine, ingest runs, measure runs, and the web app's accounts
-/// (ASP.NET Core Identity) and audit log. One model for SQLite and PostgreSQL; each provider has a thin subclass that
-/// owns its migrations (see docs/adr/0001-storage.md). Table and column names are snake_case on both, so hand-written
+/// The RadEquity store: facts, raw resources, quarantine, ingest runs, measure runs, the web app's accounts
+/// (ASP.NET Core Identity) and audit log, and the coalition hub's pledges. One model for SQLite and PostgreSQL; each
+/// provider has a thin subclass that owns its migrations (see docs/adr/0001-storage.md). Table and column names are snake_case on both, so hand-written
 /// SQL reads the same everywhere.
 /// </summary>
 public abstract class RadEquityDbContext : IdentityDbContext<RadEquityUser, IdentityRole, string>
@@ -47,6 +47,10 @@ public abstract class RadEquityDbContext : IdentityDbContext<RadEquityUser, Iden
     public DbSet<MeasureCompletenessRow> MeasureCompleteness => Set<MeasureCompletenessRow>();
 
     public DbSet<MeasureRunPatientRow> MeasureRunPatients => Set<MeasureRunPatientRow>();
+
+    public DbSet<PledgeRow> Pledges => Set<PledgeRow>();
+
+    public DbSet<PledgeFollowUpRow> PledgeFollowUps => Set<PledgeFollowUpRow>();
 
     /// <summary>The audit log, read-only and untracked: events are only ever appended (<see cref="AppendAuditEvent"/>).</summary>
     public IQueryable<AuditEventRow> AuditEvents => Set<AuditEventRow>().AsNoTracking();
@@ -118,6 +122,25 @@ public abstract class RadEquityDbContext : IdentityDbContext<RadEquityUser, Iden
             e.HasIndex(r => r.Status);
         });
         MapMeasureRuns(builder);
+        builder.Entity<PledgeRow>(e =>
+        {
+            e.ToTable("pledges");
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Email).HasMaxLength(PledgeRow.EmailLength);
+            e.Property(p => p.Name).HasMaxLength(PledgeRow.NameLength);
+            e.Property(p => p.Organisation).HasMaxLength(PledgeRow.OrganisationLength);
+            e.Property(p => p.Commitment).HasMaxLength(PledgeRow.CommitmentLength);
+            e.HasIndex(p => p.Email).IsUnique();
+            e.HasIndex(p => p.ConfirmedAt);
+        });
+        builder.Entity<PledgeFollowUpRow>(e =>
+        {
+            e.ToTable("pledge_follow_ups");
+            e.HasKey(f => f.Id);
+            e.HasIndex(f => new { f.PledgeId, f.Kind }).IsUnique();
+            // Deleting a pledge (the owner's right) deletes its follow-up history too.
+            e.HasOne<PledgeRow>().WithMany().HasForeignKey(f => f.PledgeId).OnDelete(DeleteBehavior.Cascade);
+        });
 
         ApplySnakeCaseNames(builder);
     }

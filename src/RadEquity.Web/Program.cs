@@ -3,6 +3,7 @@ using RadEquity.Data;
 using RadEquity.Web.Features.Access;
 using RadEquity.Web.Features.Account;
 using RadEquity.Web.Features.Audit;
+using RadEquity.Web.Features.Coalition;
 using RadEquity.Web.Features.Dashboard;
 using RadEquity.Web.Features.Dashboard.Patients;
 using RadEquity.Web.Features.Data;
@@ -24,6 +25,7 @@ builder.Services.AddFirstAdministrator(builder.Configuration);
 builder.Services.AddAuditLog();
 builder.Services.AddStoreHealth();
 builder.Services.AddDashboard();
+builder.Services.AddCoalition(builder.Configuration);
 builder.Services.AddDemoPopulation(builder.Configuration);
 builder.Services.AddJobs();
 // Behind a TLS-terminating proxy on this host: the client's scheme (Secure cookies) and address (audit log).
@@ -37,6 +39,7 @@ await app.Services.PrepareRolesAsync(app.Lifetime.ApplicationStopping);
 await app.Services.CreateAdministratorFromConfigurationAsync(app.Lifetime.ApplicationStopping);
 await app.Services.LoadDemoPopulationIfEmptyAsync(app.Lifetime.ApplicationStopping);
 await app.Services.GetRequiredService<Uploads>().ResumeLeftoversAsync(app.Lifetime.ApplicationStopping);
+app.Services.ReportMailSetup();
 
 app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
@@ -46,9 +49,11 @@ if (!app.Environment.IsDevelopment())
 
 app.UseHttpsRedirection();
 app.UseStaticFiles();
+app.UseCoalitionLanguages();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapRazorPages();
 app.MapStoreHealth();
 app.MapMeasureReports();

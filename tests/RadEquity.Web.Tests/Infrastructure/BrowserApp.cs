@@ -19,9 +19,14 @@ public sealed class BrowserApp : IAsyncDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("radequity-browser-").FullName;
     private readonly X509Certificate2 _certificate = CreateCertificate();
 
-    public BrowserApp(int demoPatients, bool configureAdministrator)
+    public BrowserApp(int demoPatients, bool configureAdministrator, IReadOnlyDictionary<string, string?>? settings = null)
     {
         Factory = new RadEquityWebFactory(Path.Combine(_folder, "radequity.db"), demoPatients, configureAdministrator);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            Factory.Settings[key] = value;
+        }
+
         Factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(_certificate)));
         Factory.StartServer();
         BaseAddress = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

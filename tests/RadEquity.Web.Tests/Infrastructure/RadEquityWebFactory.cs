@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using RadEquity.Data.Model;
 
@@ -30,6 +31,12 @@ public sealed class RadEquityWebFactory(string database, int demoPatients, bool 
     /// <summary>The app's work folder (uploads, ZIP tables): this factory's own, deleted with it.</summary>
     public string Files { get; } = Directory.CreateTempSubdirectory("radequity-files-").FullName;
 
+    /// <summary>More configuration (e.g. an SMTP server), applied when the app starts; set before first use.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    /// <summary>Replaces services after the app's own (e.g. a fake clock); set before first use.</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -45,6 +52,16 @@ public sealed class RadEquityWebFactory(string database, int demoPatients, bool 
         {
             builder.UseSetting("RadEquity:Admin:Email", AdminEmail);
             builder.UseSetting("RadEquity:Admin:Password", Password);
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (TestServices is { } replace)
+        {
+            builder.ConfigureTestServices(replace);
         }
     }
 

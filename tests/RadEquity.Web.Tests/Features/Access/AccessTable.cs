@@ -47,13 +47,21 @@ public static class AccessTable
 
     public static readonly IReadOnlyList<AccessRule> Rules =
     [
-        // Anonymous by design: sign-in, first set-up, health.
+        // Anonymous by design: sign-in, first set-up, health, the coalition hub.
         Page("/account/sign-in", Everyone),
         Page("/account/sign-in/two-factor", Everyone),
         Page("/account/sign-in/recovery-code", Everyone),
         Page("/account/locked-out", Everyone),
         Page("/setup", Everyone),
         Any("/health", Everyone),
+
+        // The coalition hub's public pages (the links carry signed tokens; none here, so they answer 400).
+        Page("/coalition/pledge", Everyone),
+        Page("/coalition/pledges", Everyone),
+        Page("/coalition/confirm", Everyone),
+        Page("/coalition/unsubscribe", Everyone),
+        Page("/coalition/my-pledge", Everyone),
+        Page("/coalition/my-pledge/data", Everyone),
 
         // Signed in, any role.
         Page("/", SignedIn),

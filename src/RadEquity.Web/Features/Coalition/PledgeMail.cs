@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Net.Sockets;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using RadEquity.Data.Model;
+
+namespace RadEquity.Web.Features.Coalition;
+
+/// <summary>Whether an e-mail left for the SMTP server.</summary>
+internal enum MailOutcome
+{
+    Sent,
+    /// <summary>No <c>RadEquity:Smtp:Host</c>: nothing was attempted.</summary>
+    NotConfigured,
+    /// <summary>The server could not be reached or refused the message (logged).</summary>
+    Failed,
+}
+
+/// <summary>
+/// The hub's e-mails (confirmation, the data-rights link), written in the pledge's language and sent through the
+/// configured SMTP server with MailKit. Every message carries an unsubscribe link, in the body and as
+/// <c>List-Unsubscribe</c>.
+/// </summary>
+internal sealed class PledgeMail(IOptions<SmtpOptions> smtp, IOptions<CoalitionOptions> coalition, PledgeTokens tokens, IStringLocalizer<CoalitionText> text, ILogger<PledgeMail> log)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(smtp.Value.Host);
+
+    public string? Host => smtp.Value.Host;
+
+    public int Port => smtp.Value.Port;
+
+    public Task<MailOutcome> SendConfirmationAsync(PledgeRow pledge, Uri baseUrl, CancellationToken cancellationToken) =>
+        SendAsync(pledge, baseUrl, "MailConfirm_Subject", "MailConfirm_Body",
+            Link(baseUrl, "/coalition/confirm", tokens.Create(PledgeLink.Confirm, pledge.Id, pledge.Email), pledge.Culture), cancellationToken,
+            (int)coalition.Value.ConfirmationLifetime.TotalDays);
+
+    public Task<MailOutcome> SendMyDataLinkAsync(PledgeRow pledge, Uri baseUrl, CancellationToken cancellationToken) =>
+        SendAsync(pledge, baseUrl, "MailData_Subject", "MailData_Body",
+            Link(baseUrl, "/coalition/my-pledge/data", tokens.Create(PledgeLink.MyData, pledge.Id, pledge.Email), pledge.Culture), cancellationToken,
+            (int)coalition.Value.DataLinkLifetime.TotalHours);
+
+    public Task<MailOutcome> SendFollowUpAsync(PledgeRow pledge, string kind, Uri baseUrl, CancellationToken cancellationToken) =>
+        SendAsync(pledge, baseUrl, "MailFollowUp_Subject_" + kind, "MailFollowUp_Body_" + kind,
+            new Uri(baseUrl, "coalition/pledges?culture=" + Uri.EscapeDataString(pledge.Culture)), cancellationToken);
+
+    internal static Uri Link(Uri baseUrl, string path, string token, string culture) =>
+        new(baseUrl, path.TrimStart('/') + "?token=" + Uri.EscapeDataString(token) + "&culture=" + Uri.EscapeDataString(culture));
+
+    private async Task<MailOutcome> SendAsync(
+        PledgeRow pledge, Uri baseUrl, string subjectKey, string bodyKey, Uri action, CancellationToken cancellationToken, int lifetime = 0)
+    {
+        if (!IsConfigured)
+        {
+            log.LogWarning("Coalition e-mail is not configured; no {Kind} e-mail was sent for pledge {PledgeId}.", subjectKey, pledge.Id);
+            return MailOutcome.NotConfigured;
+        }
+
+        var unsubscribe = Link(baseUrl, "/coalition/unsubscribe", tokens.Create(PledgeLink.Unsubscribe, pledge.Id, pledge.Email), pledge.Culture);
+        using var message = Compose(pledge, subjectKey, bodyKey, lifetime, action, unsubscribe);
+        using var client = new SmtpClient { Timeout = (int)Timeout.TotalMilliseconds };
+        try
+        {
+            var options = smtp.Value;
+            await client.ConnectAsync(options.Host!, options.Port, Enum.Parse<SecureSocketOptions>(options.Security, ignoreCase: true), cancellationToken)
+                .ConfigureAwait(false);
+            if (!string.IsNullOrEmpty(options.UserName))
+            {
+                await client.AuthenticateAsync(options.UserName, options.Password ?? "", cancellationToken).ConfigureAwait(false);
+            }
+
+            await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            await client.DisconnectAsync(quit: true, cancellationToken).ConfigureAwait(false);
+            return MailOutcome.Sent;
+        }
+        catch (Exception e) when (e is IOException or SocketException or ProtocolException or CommandException or AuthenticationException
+            or SslHandshakeException or TimeoutException)
+        {
+            log.LogError(e, "Coalition e-mail for pledge {PledgeId} could not be sent through {Host}:{Port}.", pledge.Id, smtp.Value.Host, smtp.Value.Port);
+            return MailOutcome.Failed;
+        }
+    }
+
+    private MimeMessage Compose(PledgeRow pledge, string subjectKey, string bodyKey, int lifetime, Uri action, Uri unsubscribe)
+    {
+        // The localizer reads the current UI culture: the pledge's language for the length of this message.
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo(pledge.Culture);
+        try
+        {
+            var message = new MimeMessage();
+            message.From.Add(MailboxAddress.Parse(smtp.Value.Sender!));
+            message.To.Add(new MailboxAddress(pledge.Name, pledge.Email));
+            message.Subject = text[subjectKey];
+            message.Headers.Add("List-Unsubscribe", "<" + unsubscribe.AbsoluteUri + ">");
+            message.Body = new TextPart("plain")
+            {
+                Text = string.Format(CultureInfo.InvariantCulture, "{0}\n\n{1}\n\n{2}\n\n-- \n{3}\n{4}\n",
+                    string.Format(CultureInfo.InvariantCulture, text["Mail_Greeting"], pledge.Name),
+                    text[bodyKey, lifetime], action.AbsoluteUri, text["Mail_Unsubscribe"], unsubscribe.AbsoluteUri),
+            };
+            return message;
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+}
