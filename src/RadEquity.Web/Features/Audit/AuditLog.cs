@@ -24,7 +24,8 @@ internal static class AuditLog
     private static readonly string[] CsvColumns =
         ["id", "occurred_at", "user_id", "user_name", "roles", "action", "what", "subject", "client_address", "user_agent"];
 
-    public static IServiceCollection AddAuditLog(this IServiceCollection services) => services.AddScoped<AuditTrail>();
+    public static IServiceCollection AddAuditLog(this IServiceCollection services) =>
+        services.AddScoped<AuditTrail>().AddSingleton<AuditWriteGate>();
 
     public static IEndpointRouteBuilder MapAuditLog(this IEndpointRouteBuilder endpoints)
     {
