@@ -9,8 +9,8 @@ internal enum SubmitOutcome
 {
     /// <summary>New or still unconfirmed: a confirmation e-mail went out.</summary>
     ConfirmationSent,
-    /// <summary>Already confirmed: the pledge was updated, no e-mail.</summary>
-    Updated,
+    /// <summary>Already confirmed: left as it is, and the address was mailed its data link.</summary>
+    AlreadyConfirmed,
     /// <summary>The address unsubscribed: the pledge was updated, no e-mail.</summary>
     Unsubscribed,
     MailNotConfigured,
@@ -40,12 +40,28 @@ internal sealed class Pledges(RadEquityDbContext db, PledgeTokens tokens, Pledge
     public static string NormaliseEmail(string email) => email.Trim().ToLowerInvariant();
 
     /// <summary>
-    /// Saves the pledge, or updates the one with the same address, and sends the confirmation e-mail unless the
-    /// address already confirmed (or unsubscribed).
+    /// Saves the pledge, or updates the unconfirmed one with the same address, and sends the confirmation e-mail (not
+    /// to an address that unsubscribed). A confirmed pledge is left as it is.
     /// </summary>
     public async Task<SubmitOutcome> SubmitAsync(PledgeInput input, string culture, Uri baseUrl, CancellationToken cancellationToken)
     {
         var email = NormaliseEmail(input.Email);
+        // A confirmed pledge is on the public wall: only its mailbox may change it, or anyone knowing the address could
+        // rewrite the name and words shown. The address gets its data link instead (see, export or delete, then pledge
+        // again); the page says the same as for a new pledge, so it reveals nothing about the address.
+        var confirmed = await db.Pledges.AsNoTracking()
+            .SingleOrDefaultAsync(p => p.Email == email && p.ConfirmedAt != null, cancellationToken).ConfigureAwait(false);
+        if (confirmed is not null)
+        {
+            if (confirmed.UnsubscribedAt is null
+                && await mail.SendMyDataLinkAsync(confirmed, baseUrl, cancellationToken).ConfigureAwait(false) == MailOutcome.Failed)
+            {
+                return SubmitOutcome.MailFailed;
+            }
+
+            return SubmitOutcome.AlreadyConfirmed;
+        }
+
         PledgeRow row;
         try
         {
@@ -60,7 +76,8 @@ internal sealed class Pledges(RadEquityDbContext db, PledgeTokens tokens, Pledge
 
         if (row.ConfirmedAt is not null)
         {
-            return SubmitOutcome.Updated;
+            // Confirmed between the check above and the save (the same person in two tabs).
+            return SubmitOutcome.AlreadyConfirmed;
         }
 
         if (row.UnsubscribedAt is not null)
