@@ -215,35 +215,47 @@ public sealed class MeasureRunStore(StoreTarget store, TimeProvider time)
     /// time; null when <paramref name="stratifierId"/> is not a stored one (<see cref="RunStrata"/>).
     /// </summary>
     public async Task<CellPatients?> ReadCellPatientsAsync(long runId, string measureId, string stratifierId, string category, int offset,
-        int limit, CancellationToken cancellationToken)
+        int limit, CancellationToken cancellationToken) =>
+        await ReadCellPatientsAsync(runId, measureId, await ReadGapPatientsAsync(runId, measureId, cancellationToken).ConfigureAwait(false),
+            stratifierId, category, offset, limit, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// The same page from <paramref name="gaps"/>, the measure's open gaps already read (<see cref="ReadGapPatientsAsync"/>;
+    /// the dashboard keeps them per run): a stratum is a filter of that list, and only the page's outcomes are read.
+    /// </summary>
+    public async Task<CellPatients?> ReadCellPatientsAsync(long runId, string measureId, IReadOnlyList<MeasureRunPatient> gaps,
+        string stratifierId, string category, long offset, int limit, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(gaps);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        if (RunStrata.Conditions(stratifierId, category) is not { } conditions)
+        if (RunStrata.Contains(stratifierId, category) is not { } inStratum)
         {
             return null;
         }
 
-        await using var db = store.CreateDbContext();
-        var patients = db.MeasureRunPatients.AsNoTracking().Where(p => p.RunId == runId);
-        foreach (var (property, value) in conditions)
+        var total = 0L;
+        var page = new List<MeasureRunPatient>(limit);
+        foreach (var patient in gaps)
         {
-            patients = patients.Where(p => EF.Property<string>(p, property) == value);
+            if (inStratum(patient))
+            {
+                if (total >= offset && page.Count < limit)
+                {
+                    page.Add(patient);
+                }
+
+                total++;
+            }
         }
 
-        var gaps =
-            from o in OpenGaps(db, runId, measureId)
-            join p in patients on new { o.Source, o.PatientId } equals new { p.Source, p.PatientId }
-            select o;
-        var total = await gaps.LongCountAsync(cancellationToken).ConfigureAwait(false);
-        var page = await InListOrder(gaps).Skip(offset).Take(limit).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new CellPatients(total, page.Select(ToOutcome).ToList());
+        return new CellPatients(total, await ReadGapOutcomesAsync(runId, measureId, page, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>
     /// Every patient of a completed run who is in <paramref name="measureId"/>'s denominator, not excluded and not in its
-    /// numerator, with their stored categories, in the order of <see cref="ReadCellPatientsAsync"/>: so that the patients of
-    /// any stratum (<see cref="RunStrata.Contains"/>), in this order, are that stratum's list, page after page.
+    /// numerator, with their stored categories, earliest due date first (none last), then by source and patient id: the
+    /// order of the patients pages, where a stratum (<see cref="RunStrata.Contains"/>) is a filter of this list.
     /// </summary>
     public async Task<IReadOnlyList<MeasureRunPatient>> ReadGapPatientsAsync(long runId, string measureId, CancellationToken cancellationToken)
     {
@@ -252,7 +264,7 @@ public sealed class MeasureRunStore(StoreTarget store, TimeProvider time)
                 from o in OpenGaps(db, runId, measureId)
                 join p in db.MeasureRunPatients.AsNoTracking().Where(p => p.RunId == runId)
                     on new { o.Source, o.PatientId } equals new { p.Source, p.PatientId }
-                orderby o.DueDate == null, o.DueDate, o.Source, o.PatientId // InListOrder's
+                orderby o.DueDate == null, o.DueDate, o.Source, o.PatientId
                 select p)
             .AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false);
         // A few dozen distinct categories and sources over hundreds of thousands of rows: one string each.
@@ -291,11 +303,6 @@ public sealed class MeasureRunStore(StoreTarget store, TimeProvider time)
     /// <summary>The outcomes behind the patients pages: in the denominator, not excluded, not in the numerator.</summary>
     private static IQueryable<MeasureOutcomeRow> OpenGaps(RadEquityDbContext db, long runId, string measureId) =>
         db.MeasureOutcomes.AsNoTracking().Where(o => o.RunId == runId && o.MeasureId == measureId && o.Denominator && !o.Exclusion && !o.Numerator);
-
-    /// <summary>Earliest due first, those without a due date last; then by source and patient id (a total order; written
-    /// out again in <see cref="ReadGapPatientsAsync"/>, whose order must be the same).</summary>
-    private static IOrderedQueryable<MeasureOutcomeRow> InListOrder(IQueryable<MeasureOutcomeRow> outcomes) =>
-        outcomes.OrderBy(o => o.DueDate == null).ThenBy(o => o.DueDate).ThenBy(o => o.Source).ThenBy(o => o.PatientId);
 
     private static MeasureRunOutcome ToOutcome(MeasureOutcomeRow o) => new(o.Source, o.PatientId, o.MeasureId, new MeasureResult(
         o.InitialPopulation, o.Denominator, o.Exclusion, o.Numerator, StoredMeasureText.ParseGapStatus(o.GapStatus), o.DueDate,
@@ -529,7 +536,7 @@ public sealed class MeasureRunStore(StoreTarget store, TimeProvider time)
         row.Patients);
 }
 
-/// <summary>A page of the patients behind a stratum (<see cref="MeasureRunStore.ReadCellPatientsAsync"/>).</summary>
+/// <summary>A page of the patients behind a stratum (<see cref="MeasureRunStore"/>'s <c>ReadCellPatientsAsync</c>).</summary>
 /// <param name="Total">How many patients the stratum has in all.</param>
 /// <param name="Page">This page's outcomes.</param>
 public sealed record CellPatients(long Total, IReadOnlyList<MeasureRunOutcome> Page);

@@ -37,22 +37,8 @@ public static class RunStrata
         Stratifiers.AgeBand, Stratifiers.Sex,
     ];
 
-    private static readonly string[] Properties =
-    [
-        nameof(MeasureRunPatientRow.RaceEthnicity), nameof(MeasureRunPatientRow.Language), nameof(MeasureRunPatientRow.Payer),
-        nameof(MeasureRunPatientRow.Rurality), nameof(MeasureRunPatientRow.Deprivation), nameof(MeasureRunPatientRow.AgeBand),
-        nameof(MeasureRunPatientRow.Sex),
-    ];
-
-    /// <summary>
-    /// The (row property, category) conditions that select a stratum of <paramref name="stratifierId"/>; null when the
-    /// stratifier is not a standard one. A cross's "Unknown" (unknown on both parts) is both parts unknown.
-    /// </summary>
-    public static IReadOnlyList<(string Property, string Category)>? Conditions(string stratifierId, string category) =>
-        Columns(stratifierId, category)?.Select(c => (Properties[c.Column], c.Category)).ToList();
-
-    /// <summary>Whether a patient is in the stratum of <paramref name="stratifierId"/> and <paramref name="category"/>, as
-    /// <see cref="Conditions"/> selects it in the store; null when the stratifier is not a standard one.</summary>
+    /// <summary>Whether a patient is in the stratum of <paramref name="stratifierId"/> and <paramref name="category"/>; null
+    /// when the stratifier is not a standard one. A cross's "Unknown" (unknown on both parts) is both parts unknown.</summary>
     public static Func<MeasureRunPatient, bool>? Contains(string stratifierId, string category)
     {
         // Called for every open gap of a measure (178,000 for CMS130 at 1,000,000 patients) on each page: no allocation per call.

@@ -67,30 +67,10 @@ internal sealed class CellPatientsModel(StoreTarget store, TimeProvider time, Au
 
         await audit.RecordAsync(HttpContext, AuditAction.View, "patient-list",
             $"run {run.Id} {MeasureId} {Stratifier}={Category} page {PageNumber}", cancellationToken);
-        // The measure's open gaps in list order are read once per run (CompletedRunCache); a stratum is a filter of them, as
-        // MeasureRunStore.ReadCellPatientsAsync would select it, and only the page's outcomes are read.
-        if (RunStrata.Contains(Stratifier, Category) is not { } inStratum)
-        {
-            return NotFound();
-        }
-
-        var offset = (PageNumber - 1L) * PageSize;
-        var total = 0L;
-        var page = new List<MeasureRunPatient>(PageSize);
-        foreach (var patient in await runs.GapPatientsAsync(run.Id, MeasureId, cancellationToken))
-        {
-            if (inStratum(patient))
-            {
-                if (total >= offset && page.Count < PageSize)
-                {
-                    page.Add(patient);
-                }
-
-                total++;
-            }
-        }
-
-        Patients = new CellPatients(total, await new MeasureRunStore(store, time).ReadGapOutcomesAsync(run.Id, MeasureId, page, cancellationToken));
-        return Page();
+        // The measure's open gaps in list order are read once per run (CompletedRunCache); the store pages a stratum of them.
+        Patients = await new MeasureRunStore(store, time).ReadCellPatientsAsync(run.Id, MeasureId,
+            await runs.GapPatientsAsync(run.Id, MeasureId, cancellationToken), Stratifier, Category, (PageNumber - 1L) * PageSize, PageSize,
+            cancellationToken);
+        return Patients is null ? NotFound() : Page();
     }
 }
