@@ -14,7 +14,7 @@ namespace RadEquity.Data;
 /// provider has a thin subclass that owns its migrations (see docs/adr/0001-storage.md). Table and column names are snake_case on both, so hand-written
 /// SQL reads the same everywhere.
 /// </summary>
-public abstract class RadEquityDbContext : IdentityDbContext<RadEquityUser, IdentityRole, string>
+public abstract partial class RadEquityDbContext : IdentityDbContext<RadEquityUser, IdentityRole, string>
 {
     /// <summary>For the provider subclasses.</summary>
     protected RadEquityDbContext(DbContextOptions options)
@@ -141,6 +141,10 @@ public abstract class RadEquityDbContext : IdentityDbContext<RadEquityUser, Iden
             // Deleting a pledge (the owner's right) deletes its follow-up history too.
             e.HasOne<PledgeRow>().WithMany().HasForeignKey(f => f.PledgeId).OnDelete(DeleteBehavior.Cascade);
         });
+        // The coalition hub's other slices map their tables in their own files (RadEquityDbContext.*.cs).
+        MapCoalitionHome(builder);
+        MapLibrary(builder);
+        MapCommunity(builder);
 
         ApplySnakeCaseNames(builder);
     }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using RadEquity.Data.Model;
+using RadEquity.Web.Features.Access;
 
 namespace RadEquity.Web.Tests.Infrastructure;
 
@@ -86,11 +87,11 @@ public sealed class RadEquityWebFactory(string database, int demoPatients, bool 
     }
 
     /// <summary>A new client signed in through the real sign-in page.</summary>
-    public async Task<HttpClient> CreateSignedInClientAsync(string email, string password = Password)
+    public async Task<HttpClient> CreateSignedInClientAsync(string email, string password = Password, string landing = "/")
     {
         var client = CreateHttpsClient();
         using var response = await Forms.SignInAsync(client, email, password);
-        Assert.True(response.Headers.Location?.OriginalString == "/", $"sign-in as {email} did not succeed: {(int)response.StatusCode} {response.Headers.Location}");
+        Assert.True(response.Headers.Location?.OriginalString == landing, $"sign-in as {email} did not succeed: {(int)response.StatusCode} {response.Headers.Location}");
         return client;
     }
 
@@ -99,7 +100,7 @@ public sealed class RadEquityWebFactory(string database, int demoPatients, bool 
     {
         var email = role.ToLowerInvariant() + "-" + Guid.NewGuid().ToString("N")[..6] + "@radequity.test";
         await CreateUserAsync(email, [role]);
-        return await CreateSignedInClientAsync(email);
+        return await CreateSignedInClientAsync(email, landing: Roles.Practice.Contains(role) ? "/" : "/coalition");
     }
 
     public override async ValueTask DisposeAsync()

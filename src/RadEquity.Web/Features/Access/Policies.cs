@@ -17,7 +17,19 @@ internal static class Roles
     /// <summary>Suppressed aggregates only.</summary>
     public const string Viewer = "Viewer";
 
-    public static readonly IReadOnlyList<string> All = [Admin, Analyst, Navigator, Viewer];
+    /// <summary>
+    /// A coalition member: submits resources, discusses, takes webinar post-tests. Sees nothing of the practice's data.
+    /// Granted when a person who joined through <c>/coalition/join</c> confirms their e-mail address.
+    /// </summary>
+    public const string Member = "Member";
+
+    /// <summary>Coalition staff: organisations, the disparities page, resource review, moderation, webinars.</summary>
+    public const string CoalitionStaff = "CoalitionStaff";
+
+    public static readonly IReadOnlyList<string> All = [Admin, Analyst, Navigator, Viewer, Member, CoalitionStaff];
+
+    /// <summary>The roles of the practice's side (the dashboard and everything behind it); the coalition's are not.</summary>
+    public static readonly IReadOnlyList<string> Practice = [Admin, Analyst, Navigator, Viewer];
 }
 
 /// <summary>
@@ -38,6 +50,12 @@ internal static class Policies
     /// <summary>Loading data (uploads, the quarantine, ZIP tables) and starting measure runs.</summary>
     public const string DataManagement = nameof(DataManagement);
 
+    /// <summary>The coalition hub's member pages: discussion, resource submission, post-tests, certificates, transcript.</summary>
+    public const string CoalitionMember = nameof(CoalitionMember);
+
+    /// <summary>Running the coalition hub: organisations, facts, resource review, moderation, webinars.</summary>
+    public const string CoalitionStaff = nameof(CoalitionStaff);
+
     /// <summary>The roles each policy admits.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> RolesOf = new Dictionary<string, IReadOnlyList<string>>
     {
@@ -45,6 +63,8 @@ internal static class Policies
         [PatientData] = [Roles.Admin, Roles.Analyst, Roles.Navigator],
         [Administration] = [Roles.Admin],
         [DataManagement] = [Roles.Admin, Roles.Analyst],
+        [CoalitionMember] = [Roles.Member, Roles.CoalitionStaff],
+        [CoalitionStaff] = [Roles.CoalitionStaff],
     };
 
     public static IServiceCollection AddPolicies(this IServiceCollection services)

@@ -94,6 +94,16 @@ internal static class Accounts
         }
     }
 
+    /// <summary>
+    /// Where a sign-in without a return address lands: the practice's home for anyone with a practice role, else the
+    /// coalition hub (a member or coalition staff has nothing on the practice's side).
+    /// </summary>
+    public static async Task<string> LandingAsync(UserManager<RadEquityUser> users, RadEquityUser user)
+    {
+        var roles = await users.GetRolesAsync(user).ConfigureAwait(false);
+        return roles.Any(Roles.Practice.Contains) ? "/" : Coalition.Coalition.PathPrefix;
+    }
+
     /// <summary>Identity's error descriptions, one sentence after the other.</summary>
     public static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));
 

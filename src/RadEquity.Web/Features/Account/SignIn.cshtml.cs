@@ -37,7 +37,7 @@ internal sealed class SignInModel(SignInManager<RadEquityUser> signIn, FirstAdmi
             .ConfigureAwait(false);
         if (result.Succeeded)
         {
-            return LocalRedirect(SafeReturnUrl(Url, ReturnUrl));
+            return LocalRedirect(await ReturnOrLandingAsync(signIn.UserManager, Url, ReturnUrl, Input.Email.Trim()).ConfigureAwait(false));
         }
 
         if (result.RequiresTwoFactor)
@@ -55,8 +55,18 @@ internal sealed class SignInModel(SignInManager<RadEquityUser> signIn, FirstAdmi
         return Page();
     }
 
-    internal static string SafeReturnUrl(IUrlHelper url, string? returnUrl) =>
-        url.IsLocalUrl(returnUrl) ? returnUrl! : "/";
+    /// <summary>The return address if it is local, else where the user lands (<see cref="Accounts.LandingAsync"/>).</summary>
+    internal static async Task<string> ReturnOrLandingAsync(UserManager<RadEquityUser> users, IUrlHelper url, string? returnUrl, string userName)
+    {
+        if (url.IsLocalUrl(returnUrl))
+        {
+            return returnUrl!;
+        }
+
+        return await users.FindByNameAsync(userName).ConfigureAwait(false) is { } user
+            ? await Accounts.LandingAsync(users, user).ConfigureAwait(false)
+            : "/";
+    }
 }
 
 internal sealed class SignInInput

@@ -24,7 +24,7 @@ internal sealed class SignInRecoveryCodeModel(SignInManager<RadEquityUser> signI
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync().ConfigureAwait(false) is null)
+        if (await signIn.GetTwoFactorAuthenticationUserAsync().ConfigureAwait(false) is not { } user)
         {
             return RedirectToPage("SignIn");
         }
@@ -37,7 +37,7 @@ internal sealed class SignInRecoveryCodeModel(SignInManager<RadEquityUser> signI
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(TwoFactorCodes.NormalizeRecoveryCode(Code)).ConfigureAwait(false);
         if (result.Succeeded)
         {
-            return LocalRedirect(SignInModel.SafeReturnUrl(Url, ReturnUrl));
+            return LocalRedirect(await SignInModel.ReturnOrLandingAsync(signIn.UserManager, Url, ReturnUrl, user.UserName!).ConfigureAwait(false));
         }
 
         if (result.IsLockedOut)

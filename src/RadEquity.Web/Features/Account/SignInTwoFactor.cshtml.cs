@@ -27,7 +27,7 @@ internal sealed class SignInTwoFactorModel(SignInManager<RadEquityUser> signIn) 
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync().ConfigureAwait(false) is null)
+        if (await signIn.GetTwoFactorAuthenticationUserAsync().ConfigureAwait(false) is not { } user)
         {
             return RedirectToPage("SignIn");
         }
@@ -41,7 +41,7 @@ internal sealed class SignInTwoFactorModel(SignInManager<RadEquityUser> signIn) 
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false).ConfigureAwait(false);
         if (result.Succeeded)
         {
-            return LocalRedirect(SignInModel.SafeReturnUrl(Url, ReturnUrl));
+            return LocalRedirect(await SignInModel.ReturnOrLandingAsync(signIn.UserManager, Url, ReturnUrl, user.UserName!).ConfigureAwait(false));
         }
 
         if (result.IsLockedOut)

@@ -11,6 +11,8 @@ internal static class RoleDescriptions
         Roles.Analyst => "aggregates and drill-down to patients",
         Roles.Navigator => "worklists and patient detail",
         Roles.Viewer => "suppressed aggregates only",
+        Roles.Member => "coalition hub: discussion, resource submission, webinar credits (no practice data)",
+        Roles.CoalitionStaff => "coalition hub: organisations, facts, resource review, moderation, webinars (no practice data)",
         _ => "",
     };
 }

@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RadEquity.Data;
+using RadEquity.Web.Features.Access;
 
 namespace RadEquity.Web.Features.Home;
 
@@ -7,6 +9,7 @@ namespace RadEquity.Web.Features.Home;
 /// The home page: what is loaded. Shows counts and data-quality problems only (file, line, field, reason),
 /// never a record's content, so it holds no PHI.
 /// </summary>
+[Authorize(Policy = Policies.Aggregates)]
 internal sealed class IndexModel(StoreOverview overview, StoreTarget store) : PageModel
 {
     internal const int RecentQuarantineShown = 20;

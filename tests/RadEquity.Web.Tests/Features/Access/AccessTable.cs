@@ -9,6 +9,8 @@ public enum Caller
     Navigator = 4,
     Analyst = 8,
     Admin = 16,
+    Member = 32,
+    CoalitionStaff = 64,
 }
 
 /// <summary>
@@ -36,9 +38,16 @@ public static class AccessTable
     public const string SampleUserId = "matrix-sample-user";
 
     public const Caller Everyone = Caller.Anonymous | SignedIn;
-    public const Caller SignedIn = Caller.Viewer | Caller.Navigator | Caller.Analyst | Caller.Admin;
-    /// <summary>Suppressed aggregates: every role.</summary>
-    public const Caller Aggregates = SignedIn;
+    public const Caller SignedIn = Practice | Coalition;
+    /// <summary>The practice's roles.</summary>
+    public const Caller Practice = Caller.Viewer | Caller.Navigator | Caller.Analyst | Caller.Admin;
+    /// <summary>The coalition hub's roles: none of them sees anything of the practice.</summary>
+    public const Caller Coalition = Caller.Member | Caller.CoalitionStaff;
+    /// <summary>Suppressed aggregates: every practice role.</summary>
+    public const Caller Aggregates = Practice;
+    /// <summary>The hub's member pages (staff are members too).</summary>
+    public const Caller CoalitionMember = Coalition;
+    public const Caller CoalitionStaff = Caller.CoalitionStaff;
     /// <summary>Patient-level data: not Viewer.</summary>
     public const Caller PatientData = Caller.Navigator | Caller.Analyst | Caller.Admin;
     public const Caller AdminOnly = Caller.Admin;
@@ -63,8 +72,10 @@ public static class AccessTable
         Page("/coalition/my-pledge", Everyone),
         Page("/coalition/my-pledge/data", Everyone),
 
+        // The practice's home: any practice role.
+        Page("/", Aggregates),
+
         // Signed in, any role.
-        Page("/", SignedIn),
         Page("/account", SignedIn),
         Page("/account/sign-out", SignedIn),
         Page("/account/access-denied", SignedIn),

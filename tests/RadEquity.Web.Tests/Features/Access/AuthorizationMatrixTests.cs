@@ -26,11 +26,15 @@ public sealed class MatrixApp : IAsyncLifetime
         await Factory.CreateUserAsync("viewer@matrix.test", [Roles.Viewer], AccessTable.SampleUserId);
         await Factory.CreateUserAsync("navigator@matrix.test", [Roles.Navigator]);
         await Factory.CreateUserAsync("analyst@matrix.test", [Roles.Analyst]);
+        await Factory.CreateUserAsync("member@matrix.test", [Roles.Member]);
+        await Factory.CreateUserAsync("staff@matrix.test", [Roles.CoalitionStaff]);
         _clients[Caller.Anonymous] = Factory.CreateHttpsClient();
         _clients[Caller.Viewer] = await Factory.CreateSignedInClientAsync("viewer@matrix.test");
         _clients[Caller.Navigator] = await Factory.CreateSignedInClientAsync("navigator@matrix.test");
         _clients[Caller.Analyst] = await Factory.CreateSignedInClientAsync("analyst@matrix.test");
         _clients[Caller.Admin] = await Factory.CreateSignedInClientAsync(RadEquityWebFactory.AdminEmail);
+        _clients[Caller.Member] = await Factory.CreateSignedInClientAsync("member@matrix.test", landing: "/coalition");
+        _clients[Caller.CoalitionStaff] = await Factory.CreateSignedInClientAsync("staff@matrix.test", landing: "/coalition");
     }
 
     public async Task DisposeAsync()
