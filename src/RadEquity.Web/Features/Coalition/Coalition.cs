@@ -32,7 +32,9 @@ internal static class Coalition
         services.AddLocalization();
         services.AddDataProtection();
         services.AddSingleton<PledgeTokens>();
+        services.AddSingleton<HubMail>();
         services.AddSingleton<PledgeMail>();
+        services.AddSingleton<HubMarkdown>();
         services.AddScoped<Pledges>();
         services.AddSingleton<PledgeFollowUps>();
         services.AddHostedService(sp => sp.GetRequiredService<PledgeFollowUps>());

@@ -1,8 +1,4 @@
 using System.Globalization;
-using System.Net.Sockets;
-using MailKit;
-using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -10,30 +6,18 @@ using RadEquity.Data.Model;
 
 namespace RadEquity.Web.Features.Coalition;
 
-/// <summary>Whether an e-mail left for the SMTP server.</summary>
-internal enum MailOutcome
-{
-    Sent,
-    /// <summary>No <c>RadEquity:Smtp:Host</c>: nothing was attempted.</summary>
-    NotConfigured,
-    /// <summary>The server could not be reached or refused the message (logged).</summary>
-    Failed,
-}
-
 /// <summary>
 /// The hub's e-mails (confirmation, the data-rights link), written in the pledge's language and sent through the
 /// configured SMTP server with MailKit. Every message carries an unsubscribe link, in the body and as
 /// <c>List-Unsubscribe</c>.
 /// </summary>
-internal sealed class PledgeMail(IOptions<SmtpOptions> smtp, IOptions<CoalitionOptions> coalition, PledgeTokens tokens, IStringLocalizer<CoalitionText> text, ILogger<PledgeMail> log)
+internal sealed class PledgeMail(HubMail mail, IOptions<CoalitionOptions> coalition, PledgeTokens tokens, IStringLocalizer<CoalitionText> text)
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    public bool IsConfigured => mail.IsConfigured;
 
-    public bool IsConfigured => !string.IsNullOrWhiteSpace(smtp.Value.Host);
+    public string? Host => mail.Host;
 
-    public string? Host => smtp.Value.Host;
-
-    public int Port => smtp.Value.Port;
+    public int Port => mail.Port;
 
     public Task<MailOutcome> SendConfirmationAsync(PledgeRow pledge, Uri baseUrl, CancellationToken cancellationToken) =>
         SendAsync(pledge, baseUrl, "MailConfirm_Subject", "MailConfirm_Body",
@@ -55,35 +39,10 @@ internal sealed class PledgeMail(IOptions<SmtpOptions> smtp, IOptions<CoalitionO
     private async Task<MailOutcome> SendAsync(
         PledgeRow pledge, Uri baseUrl, string subjectKey, string bodyKey, Uri action, CancellationToken cancellationToken, int lifetime = 0)
     {
-        if (!IsConfigured)
-        {
-            log.LogWarning("Coalition e-mail is not configured; no {Kind} e-mail was sent for pledge {PledgeId}.", subjectKey, pledge.Id);
-            return MailOutcome.NotConfigured;
-        }
-
         var unsubscribe = Link(baseUrl, "/coalition/unsubscribe", tokens.Create(PledgeLink.Unsubscribe, pledge.Id, pledge.Email), pledge.Culture);
         using var message = Compose(pledge, subjectKey, bodyKey, lifetime, action, unsubscribe);
-        using var client = new SmtpClient { Timeout = (int)Timeout.TotalMilliseconds };
-        try
-        {
-            var options = smtp.Value;
-            await client.ConnectAsync(options.Host!, options.Port, Enum.Parse<SecureSocketOptions>(options.Security, ignoreCase: true), cancellationToken)
-                .ConfigureAwait(false);
-            if (!string.IsNullOrEmpty(options.UserName))
-            {
-                await client.AuthenticateAsync(options.UserName, options.Password ?? "", cancellationToken).ConfigureAwait(false);
-            }
-
-            await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            await client.DisconnectAsync(quit: true, cancellationToken).ConfigureAwait(false);
-            return MailOutcome.Sent;
-        }
-        catch (Exception e) when (e is IOException or SocketException or ProtocolException or CommandException or AuthenticationException
-            or SslHandshakeException or TimeoutException)
-        {
-            log.LogError(e, "Coalition e-mail for pledge {PledgeId} could not be sent through {Host}:{Port}.", pledge.Id, smtp.Value.Host, smtp.Value.Port);
-            return MailOutcome.Failed;
-        }
+        return await mail.SendAsync(message, subjectKey + " for pledge " + pledge.Id.ToString(CultureInfo.InvariantCulture), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     private MimeMessage Compose(PledgeRow pledge, string subjectKey, string bodyKey, int lifetime, Uri action, Uri unsubscribe)
@@ -94,7 +53,6 @@ internal sealed class PledgeMail(IOptions<SmtpOptions> smtp, IOptions<CoalitionO
         try
         {
             var message = new MimeMessage();
-            message.From.Add(MailboxAddress.Parse(smtp.Value.Sender!));
             message.To.Add(new MailboxAddress(pledge.Name, pledge.Email));
             message.Subject = text[subjectKey];
             message.Headers.Add("List-Unsubscribe", "<" + unsubscribe.AbsoluteUri + ">");
