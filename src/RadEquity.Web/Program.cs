@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using RadEquity.Data;
 using RadEquity.Web.Features.Access;
@@ -21,6 +22,8 @@ builder.Services.AddRadEquityStore(builder.Configuration[StoreConnection.Configu
 builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
 builder.Services.AddPolicies();
 builder.Services.AddAccounts();
+builder.Services.AddDataProtection().SetApplicationName("RadEquity")
+    .PersistKeysToFileSystem(new DirectoryInfo(new WorkFolder(builder.Configuration).Keys));
 builder.Services.AddFirstAdministrator(builder.Configuration);
 builder.Services.AddAuditLog();
 builder.Services.AddStoreHealth();
@@ -61,6 +64,7 @@ app.MapDashboard();
 app.MapCellPatientsExport();
 app.MapAuditLog();
 app.MapJobs();
+app.MapCoalition();
 
 await app.RunAsync();
 

@@ -90,6 +90,25 @@ internal static class Coalition
             });
         });
 
+    /// <summary>
+    /// The hub's one endpoint outside Razor Pages: one-click unsubscribe (RFC 8058), which mail programs POST to the
+    /// address in <c>List-Unsubscribe</c> without a page or an antiforgery token; the signed token in the address is the
+    /// proof, as it is for the link in the body.
+    /// </summary>
+    public static IEndpointRouteBuilder MapCoalition(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(OneClickUnsubscribePath, async (string? token, Pledges pledges, CancellationToken cancellationToken) =>
+                await pledges.UnsubscribeAsync(token, cancellationToken).ConfigureAwait(false) is LinkOutcome.Done or LinkOutcome.AlreadyDone
+                    ? Results.Ok()
+                    : Results.BadRequest())
+            .AllowAnonymous()
+            .DisableAntiforgery()
+            .RequireRateLimiting(PostLimit);
+        return endpoints;
+    }
+
+    public const string OneClickUnsubscribePath = PathPrefix + "/unsubscribe/one-click";
+
     /// <summary>The base of the links in e-mail: <see cref="CoalitionOptions.PublicUrl"/>, else this request's.</summary>
     public static Uri BaseUrl(HttpRequest request, CoalitionOptions options)
     {

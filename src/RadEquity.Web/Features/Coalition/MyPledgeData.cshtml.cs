@@ -46,7 +46,7 @@ internal sealed class MyPledgeDataModel(Pledges pledges) : PageModel
 
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken)
     {
-        if (await pledges.DeleteAsync(Token, cancellationToken).ConfigureAwait(false) == LinkOutcome.Invalid)
+        if (await pledges.DeleteAsync(Token, cancellationToken).ConfigureAwait(false) is LinkOutcome.Invalid or LinkOutcome.Expired)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();

@@ -39,13 +39,15 @@ internal sealed class PledgeMail(HubMail mail, IOptions<CoalitionOptions> coalit
     private async Task<MailOutcome> SendAsync(
         PledgeRow pledge, Uri baseUrl, string subjectKey, string bodyKey, Uri action, CancellationToken cancellationToken, int lifetime = 0)
     {
-        var unsubscribe = Link(baseUrl, "/coalition/unsubscribe", tokens.Create(PledgeLink.Unsubscribe, pledge.Id, pledge.Email), pledge.Culture);
-        using var message = Compose(pledge, subjectKey, bodyKey, lifetime, action, unsubscribe);
+        var token = tokens.Create(PledgeLink.Unsubscribe, pledge.Id, pledge.Email);
+        var unsubscribe = Link(baseUrl, "/coalition/unsubscribe", token, pledge.Culture);
+        var oneClick = Link(baseUrl, Coalition.OneClickUnsubscribePath, token, pledge.Culture);
+        using var message = Compose(pledge, subjectKey, bodyKey, lifetime, action, unsubscribe, oneClick);
         return await mail.SendAsync(message, subjectKey + " for pledge " + pledge.Id.ToString(CultureInfo.InvariantCulture), cancellationToken)
             .ConfigureAwait(false);
     }
 
-    private MimeMessage Compose(PledgeRow pledge, string subjectKey, string bodyKey, int lifetime, Uri action, Uri unsubscribe)
+    private MimeMessage Compose(PledgeRow pledge, string subjectKey, string bodyKey, int lifetime, Uri action, Uri unsubscribe, Uri oneClick)
     {
         // The localizer reads the current UI culture: the pledge's language for the length of this message.
         var previous = CultureInfo.CurrentUICulture;
@@ -55,7 +57,9 @@ internal sealed class PledgeMail(HubMail mail, IOptions<CoalitionOptions> coalit
             var message = new MimeMessage();
             message.To.Add(new MailboxAddress(pledge.Name, pledge.Email));
             message.Subject = text[subjectKey];
-            message.Headers.Add("List-Unsubscribe", "<" + unsubscribe.AbsoluteUri + ">");
+            // RFC 8058 one-click: the mail program POSTs to this address; the body's link opens a page with a button.
+            message.Headers.Add("List-Unsubscribe", "<" + oneClick.AbsoluteUri + ">");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             message.Body = new TextPart("plain")
             {
                 Text = string.Format(CultureInfo.InvariantCulture, "{0}\n\n{1}\n\n{2}\n\n-- \n{3}\n{4}\n",

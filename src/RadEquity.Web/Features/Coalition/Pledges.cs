@@ -17,13 +17,20 @@ internal enum SubmitOutcome
     MailFailed,
 }
 
-/// <summary>What following a signed link did.</summary>
+/// <summary>What a signed link did, or would do.</summary>
 internal enum LinkOutcome
 {
     Done,
     /// <summary>Done before: following the link again changes nothing.</summary>
     AlreadyDone,
-    /// <summary>Tampered, expired, for another purpose, or its pledge no longer exists.</summary>
+    /// <summary>
+    /// Valid and not done yet: the page asks for the button. Opening a link only looks; mail scanners open links too,
+    /// and must not confirm or unsubscribe anyone.
+    /// </summary>
+    Ready,
+    /// <summary>Valid once, but past its lifetime: a new one is needed.</summary>
+    Expired,
+    /// <summary>Tampered, for another purpose, or its pledge no longer exists.</summary>
     Invalid,
 }
 
@@ -95,11 +102,19 @@ internal sealed class Pledges(RadEquityDbContext db, PledgeTokens tokens, Pledge
         };
     }
 
+    /// <summary>What the confirmation link would do, without doing it (the page behind the link, opened by GET).</summary>
+    public async Task<LinkOutcome> CheckConfirmAsync(string? token, CancellationToken cancellationToken)
+    {
+        var (row, invalid) = await FindAsync(PledgeLink.Confirm, token, cancellationToken).ConfigureAwait(false);
+        return row is null ? invalid : row.ConfirmedAt is null ? LinkOutcome.Ready : LinkOutcome.AlreadyDone;
+    }
+
     public async Task<LinkOutcome> ConfirmAsync(string? token, CancellationToken cancellationToken)
     {
-        if (await FindAsync(PledgeLink.Confirm, token, cancellationToken).ConfigureAwait(false) is not { } row)
+        var (row, invalid) = await FindAsync(PledgeLink.Confirm, token, cancellationToken).ConfigureAwait(false);
+        if (row is null)
         {
-            return LinkOutcome.Invalid;
+            return invalid;
         }
 
         if (row.ConfirmedAt is not null)
@@ -112,11 +127,19 @@ internal sealed class Pledges(RadEquityDbContext db, PledgeTokens tokens, Pledge
         return LinkOutcome.Done;
     }
 
+    /// <summary>What the unsubscribe link would do, without doing it.</summary>
+    public async Task<LinkOutcome> CheckUnsubscribeAsync(string? token, CancellationToken cancellationToken)
+    {
+        var (row, invalid) = await FindAsync(PledgeLink.Unsubscribe, token, cancellationToken).ConfigureAwait(false);
+        return row is null ? invalid : row.UnsubscribedAt is null ? LinkOutcome.Ready : LinkOutcome.AlreadyDone;
+    }
+
     public async Task<LinkOutcome> UnsubscribeAsync(string? token, CancellationToken cancellationToken)
     {
-        if (await FindAsync(PledgeLink.Unsubscribe, token, cancellationToken).ConfigureAwait(false) is not { } row)
+        var (row, invalid) = await FindAsync(PledgeLink.Unsubscribe, token, cancellationToken).ConfigureAwait(false);
+        if (row is null)
         {
-            return LinkOutcome.Invalid;
+            return invalid;
         }
 
         if (row.UnsubscribedAt is not null)
@@ -146,15 +169,16 @@ internal sealed class Pledges(RadEquityDbContext db, PledgeTokens tokens, Pledge
     }
 
     /// <summary>The pledge a data-rights link names; null for an invalid link.</summary>
-    public Task<PledgeRow?> FindMyDataAsync(string? token, CancellationToken cancellationToken) =>
-        FindAsync(PledgeLink.MyData, token, cancellationToken);
+    public async Task<PledgeRow?> FindMyDataAsync(string? token, CancellationToken cancellationToken) =>
+        (await FindAsync(PledgeLink.MyData, token, cancellationToken).ConfigureAwait(false)).Row;
 
     /// <summary>Deletes the pledge a data-rights link names: the row is gone, not flagged.</summary>
     public async Task<LinkOutcome> DeleteAsync(string? token, CancellationToken cancellationToken)
     {
-        if (await FindAsync(PledgeLink.MyData, token, cancellationToken).ConfigureAwait(false) is not { } row)
+        var (row, invalid) = await FindAsync(PledgeLink.MyData, token, cancellationToken).ConfigureAwait(false);
+        if (row is null)
         {
-            return LinkOutcome.Invalid;
+            return invalid;
         }
 
         db.Pledges.Remove(row);
@@ -208,15 +232,17 @@ internal sealed class Pledges(RadEquityDbContext db, PledgeTokens tokens, Pledge
         return row;
     }
 
-    private async Task<PledgeRow?> FindAsync(PledgeLink link, string? token, CancellationToken cancellationToken)
+    /// <summary>The pledge a link names, or null and why not (<see cref="LinkOutcome.Expired"/> or <see cref="LinkOutcome.Invalid"/>).</summary>
+    private async Task<(PledgeRow? Row, LinkOutcome Invalid)> FindAsync(PledgeLink link, string? token, CancellationToken cancellationToken)
     {
-        if (tokens.Read(link, token) is not { } named)
+        var read = tokens.Read(link, token);
+        if (!read.IsValid)
         {
-            return null;
+            return (null, read.Expired ? LinkOutcome.Expired : LinkOutcome.Invalid);
         }
 
-        var (id, email) = named;
-        return await db.Pledges.SingleOrDefaultAsync(p => p.Id == id && p.Email == email, cancellationToken).ConfigureAwait(false);
+        var row = await db.Pledges.SingleOrDefaultAsync(p => p.Id == read.PledgeId && p.Email == read.Email, cancellationToken).ConfigureAwait(false);
+        return (row, LinkOutcome.Invalid);
     }
 }
 

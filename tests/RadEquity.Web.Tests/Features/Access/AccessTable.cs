@@ -71,6 +71,7 @@ public static class AccessTable
         Page("/coalition/unsubscribe", Everyone),
         Page("/coalition/my-pledge", Everyone),
         Page("/coalition/my-pledge/data", Everyone),
+        new("POST", "/coalition/unsubscribe/one-click", Everyone),
 
         // The practice's home: any practice role.
         Page("/", Aggregates),

@@ -35,14 +35,19 @@ public abstract class CoalitionTests(TestStore store, SmtpListener smtp) : Store
         var link = mail.Link("/coalition/confirm");
         Assert.DoesNotContain("Grace Hopper", await client.GetStringAsync("/coalition/pledges"), StringComparison.Ordinal);
 
-        using var first = await client.GetAsync(link.PathAndQuery);
+        // Opening the link (as a mail scanner does) only shows the button.
+        Assert.Contains("Confirm my pledge", await client.GetStringAsync(link.PathAndQuery), StringComparison.Ordinal);
+        Assert.Null((await PledgeAsync(app, email))!.ConfirmedAt);
+
+        using var first = await Forms.PostAsync(client, link.PathAndQuery, []);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Contains("your pledge is confirmed", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var confirmedAt = (await PledgeAsync(app, email))!.ConfirmedAt;
         Assert.NotNull(confirmedAt);
-        using var second = await client.GetAsync(link.PathAndQuery);
+        using var second = await Forms.PostAsync(client, PledgePage, [], action: link.PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Contains("already confirmed", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("already confirmed", await client.GetStringAsync(link.PathAndQuery), StringComparison.Ordinal);
         Assert.Equal(confirmedAt, (await PledgeAsync(app, email))!.ConfirmedAt);
 
         var wall = await client.GetStringAsync("/coalition/pledges");
@@ -64,15 +69,17 @@ public abstract class CoalitionTests(TestStore store, SmtpListener smtp) : Store
         var tampered = link[..at] + (link[at] == 'A' ? 'B' : 'A') + link[(at + 1)..];
 
         using var refused = await client.GetAsync(tampered);
+        using var pressed = await Forms.PostAsync(client, PledgePage, [], action: tampered);
         using var missing = await client.GetAsync("/coalition/confirm");
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("This link cannot be used", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, pressed.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
         Assert.Null((await PledgeAsync(app, email))!.ConfirmedAt);
         // A link made for another purpose does not confirm either.
         var unsubscribe = Assert.Single(smtp.To(email)).Link("/coalition/unsubscribe");
-        using var wrongPurpose = await client.GetAsync("/coalition/confirm" + unsubscribe.Query);
+        using var wrongPurpose = await Forms.PostAsync(client, PledgePage, [], action: "/coalition/confirm" + unsubscribe.Query);
         Assert.Equal(HttpStatusCode.BadRequest, wrongPurpose.StatusCode);
         Assert.Null((await PledgeAsync(app, email))!.ConfirmedAt);
     }
@@ -81,17 +88,25 @@ public abstract class CoalitionTests(TestStore store, SmtpListener smtp) : Store
     public async Task Confirm_LinkOlderThanItsLifetime_Refused()
     {
         SkipUnlessAvailable();
-        // The app's clock is 8 days behind: the 7-day link it mails has already expired by the real clock.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var app = App();
-        app.TestServices = services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-8)));
+        app.TestServices = services => services.AddSingleton<TimeProvider>(clock);
         using var client = app.CreateHttpsClient();
         var email = NewAddress();
         using var _ = await Forms.PostAsync(client, PledgePage, PledgeFields(email));
+        var link = Assert.Single(await smtp.WaitForAsync(email)).Link("/coalition/confirm").PathAndQuery;
 
-        using var refused = await client.GetAsync(Assert.Single(await smtp.WaitForAsync(email)).Link("/coalition/confirm").PathAndQuery);
+        // A second before the 7 days are up the link still works (it only looks); a second after, it has expired.
+        clock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromSeconds(1));
+        Assert.Contains("Confirm my pledge", await client.GetStringAsync(link), StringComparison.Ordinal);
+        clock.Advance(TimeSpan.FromSeconds(2));
+        using var opened = await client.GetAsync(link);
+        using var refused = await Forms.PostAsync(client, PledgePage, [], action: link);
 
+        Assert.Equal(HttpStatusCode.BadRequest, opened.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Contains("has expired", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("This link has expired", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("is incomplete or was changed", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Null((await PledgeAsync(app, email))!.ConfirmedAt);
     }
 
@@ -188,7 +203,7 @@ public abstract class CoalitionTests(TestStore store, SmtpListener smtp) : Store
         var mails = await smtp.WaitForAsync(email, 2);
         Assert.Equal(1, await CountAsync(app));
         Assert.Equal("Second Name", (await PledgeAsync(app, email))!.Name);
-        using (var confirmed = await client.GetAsync(mails[^1].Link("/coalition/confirm").PathAndQuery))
+        using (var confirmed = await Forms.PostAsync(client, mails[^1].Link("/coalition/confirm").PathAndQuery, []))
         {
             Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         }
@@ -219,9 +234,10 @@ public abstract class CoalitionTests(TestStore store, SmtpListener smtp) : Store
 
         var mail = Assert.Single(await smtp.WaitForAsync(email));
         var link = mail.Link("/coalition/unsubscribe");
-        Assert.Equal("<" + link.AbsoluteUri + ">", mail.Message.Headers["List-Unsubscribe"]);
+        Assert.Contains("Unsubscribe", await client.GetStringAsync(link.PathAndQuery), StringComparison.Ordinal);
+        Assert.Null((await PledgeAsync(app, email))!.UnsubscribedAt);
 
-        using var unsubscribed = await client.GetAsync(link.PathAndQuery);
+        using var unsubscribed = await Forms.PostAsync(client, link.PathAndQuery, []);
 
         Assert.Equal(HttpStatusCode.OK, unsubscribed.StatusCode);
         Assert.Contains("You are unsubscribed", await unsubscribed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -232,6 +248,34 @@ public abstract class CoalitionTests(TestStore store, SmtpListener smtp) : Store
 
         await Task.Delay(500);
         Assert.Single(smtp.To(email));
+    }
+
+    [SkippableFact]
+    public async Task Unsubscribe_OneClickFromTheMailHeader_PostsWithoutAPageAndIsHonoured()
+    {
+        SkipUnlessAvailable();
+        var app = App();
+        using var client = app.CreateHttpsClient();
+        var email = NewAddress();
+        using (var _ = await Forms.PostAsync(client, PledgePage, PledgeFields(email)))
+        {
+        }
+
+        var mail = Assert.Single(await smtp.WaitForAsync(email));
+        Assert.Equal("List-Unsubscribe=One-Click", mail.Message.Headers["List-Unsubscribe-Post"]);
+        var header = mail.Message.Headers["List-Unsubscribe"]!;
+        var oneClick = new Uri(header.Trim('<', '>'));
+        Assert.Equal("/coalition/unsubscribe/one-click", oneClick.AbsolutePath);
+
+        // RFC 8058: the mail program POSTs this body to the header's address, with no cookie and no antiforgery token.
+        using var anyone = app.CreateHttpsClient();
+        using var body = new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]);
+        using var done = await anyone.PostAsync(oneClick.PathAndQuery, body);
+        using var broken = await anyone.PostAsync("/coalition/unsubscribe/one-click?token=broken", null);
+
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
+        Assert.NotNull((await PledgeAsync(app, email))!.UnsubscribedAt);
     }
 
     [SkippableFact]
@@ -365,7 +409,7 @@ public abstract class CoalitionTests(TestStore store, SmtpListener smtp) : Store
         }
 
         var mails = await smtp.WaitForAsync(email, before + 1);
-        using var confirmed = await client.GetAsync(mails[^1].Link("/coalition/confirm").PathAndQuery);
+        using var confirmed = await Forms.PostAsync(client, mails[^1].Link("/coalition/confirm").PathAndQuery, []);
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
     }
 

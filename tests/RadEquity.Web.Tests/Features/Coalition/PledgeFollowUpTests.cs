@@ -28,8 +28,8 @@ public abstract class PledgeFollowUpTests(TestStore store, SmtpListener smtp) : 
                 }
 
                 var mail = Assert.Single(await smtp.WaitForAsync(address));
-                using var confirmed = await client.GetAsync(mail.Link("/coalition/confirm").PathAndQuery);
-                using var left = address == unsubscribed ? await client.GetAsync(mail.Link("/coalition/unsubscribe").PathAndQuery) : null;
+                using var confirmed = await Forms.PostAsync(client, mail.Link("/coalition/confirm").PathAndQuery, []);
+                using var left = address == unsubscribed ? await Forms.PostAsync(client, mail.Link("/coalition/unsubscribe").PathAndQuery, []) : null;
             }
         }
 
