@@ -377,6 +377,95 @@ namespace RadEquity.Data.Migrations.Sqlite
                     b.ToTable("clinical_events", (string)null);
                 });
 
+            modelBuilder.Entity("RadEquity.Data.Model.CoalitionMemberRow", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("culture");
+
+                    b.Property<string>("JoinedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("joined_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long?>("OrganisationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organisation_id");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_coalition_members");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_coalition_members_organisation_id");
+
+                    b.ToTable("coalition_members", (string)null);
+                });
+
+            modelBuilder.Entity("RadEquity.Data.Model.ContactMessageRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("culture");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<string>("HandledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handled_at");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ReceivedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contact_messages");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_contact_messages_received_at");
+
+                    b.ToTable("contact_messages", (string)null);
+                });
+
             modelBuilder.Entity("RadEquity.Data.Model.CoverageRow", b =>
                 {
                     b.Property<string>("Source")
@@ -429,6 +518,59 @@ namespace RadEquity.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_coverages_source_patient_id");
 
                     b.ToTable("coverages", (string)null);
+                });
+
+            modelBuilder.Entity("RadEquity.Data.Model.DisparityFactRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Figure")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("figure");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("SourceTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_title");
+
+                    b.Property<string>("SourceUrl")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_url");
+
+                    b.Property<int>("SourceYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source_year");
+
+                    b.Property<string>("StatementEn")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("statement_en");
+
+                    b.Property<string>("StatementEs")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("statement_es");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disparity_facts");
+
+                    b.HasIndex("Position")
+                        .HasDatabaseName("ix_disparity_facts_position");
+
+                    b.ToTable("disparity_facts", (string)null);
                 });
 
             modelBuilder.Entity("RadEquity.Data.Model.IngestRunRow", b =>
@@ -773,6 +915,116 @@ namespace RadEquity.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_measure_runs_status");
 
                     b.ToTable("measure_runs", (string)null);
+                });
+
+            modelBuilder.Entity("RadEquity.Data.Model.MemberOrganisationRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("joined_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LinkedInstanceUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("linked_instance_url");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("website");
+
+                    b.HasKey("Id")
+                        .HasName("pk_member_organisations");
+
+                    b.ToTable("member_organisations", (string)null);
+                });
+
+            modelBuilder.Entity("RadEquity.Data.Model.OrganisationJoinRequestRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_name");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("culture");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<string>("HandledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handled_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation");
+
+                    b.Property<string>("ReceivedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("website");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organisation_join_requests");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_organisation_join_requests_received_at");
+
+                    b.ToTable("organisation_join_requests", (string)null);
                 });
 
             modelBuilder.Entity("RadEquity.Data.Model.PatientRow", b =>
@@ -1280,6 +1532,22 @@ namespace RadEquity.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("RadEquity.Data.Model.CoalitionMemberRow", b =>
+                {
+                    b.HasOne("RadEquity.Data.Model.MemberOrganisationRow", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_coalition_members_member_organisations_organisation_id");
+
+                    b.HasOne("RadEquity.Data.Model.RadEquityUser", null)
+                        .WithOne()
+                        .HasForeignKey("RadEquity.Data.Model.CoalitionMemberRow", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_coalition_members_users_user_id");
                 });
 
             modelBuilder.Entity("RadEquity.Data.Model.PledgeFollowUpRow", b =>

@@ -73,6 +73,17 @@ public static class AccessTable
         Page("/coalition/my-pledge/data", Everyone),
         new("POST", "/coalition/unsubscribe/one-click", Everyone),
 
+        // Coalition hub, home slice: home, disparities, join, contact (public); the staff landing and its pages.
+        Page("/coalition", Everyone),
+        Page("/coalition/disparities", Everyone),
+        Page("/coalition/join", Everyone),
+        Page("/coalition/join/confirm", Everyone),
+        Page("/coalition/contact", Everyone),
+        Page("/coalition/staff", CoalitionStaff),
+        Page("/coalition/staff/organisations", CoalitionStaff),
+        Page("/coalition/staff/facts", CoalitionStaff),
+        Page("/coalition/staff/messages", CoalitionStaff),
+
         // The practice's home: any practice role.
         Page("/", Aggregates),
 
