@@ -71,17 +71,23 @@ internal sealed class MemberJoining(
         return Outcome(await mail.SendJoinConfirmationAsync(user, input.Name.Trim(), culture, link, cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>Confirms the address and grants <see cref="Roles.Member"/>; again with the same link changes nothing.</summary>
-    public async Task<LinkOutcome> ConfirmAsync(string? userId, string? token)
+    /// <summary>What the join link would do, without doing it (the page behind the link, opened by GET).</summary>
+    public async Task<LinkOutcome> CheckAsync(string? userId, string? token)
     {
-        if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(token) || await users.FindByIdAsync(userId).ConfigureAwait(false) is not { } user)
+        if (await VerifiedAsync(userId, token).ConfigureAwait(false) is not { } user)
         {
             return LinkOutcome.Invalid;
         }
 
-        var valid = await users.VerifyUserTokenAsync(user, users.Options.Tokens.EmailConfirmationTokenProvider,
-            UserManager<RadEquityUser>.ConfirmEmailTokenPurpose, token).ConfigureAwait(false);
-        if (!valid)
+        return user.EmailConfirmed && await users.IsInRoleAsync(user, Roles.Member).ConfigureAwait(false)
+            ? LinkOutcome.AlreadyDone
+            : LinkOutcome.Ready;
+    }
+
+    /// <summary>Confirms the address and grants <see cref="Roles.Member"/>; again with the same link changes nothing.</summary>
+    public async Task<LinkOutcome> ConfirmAsync(string? userId, string? token)
+    {
+        if (await VerifiedAsync(userId, token).ConfigureAwait(false) is not { } user)
         {
             return LinkOutcome.Invalid;
         }
@@ -91,7 +97,7 @@ internal sealed class MemberJoining(
             return LinkOutcome.AlreadyDone;
         }
 
-        if (!user.EmailConfirmed && !(await users.ConfirmEmailAsync(user, token).ConfigureAwait(false)).Succeeded)
+        if (!user.EmailConfirmed && !(await users.ConfirmEmailAsync(user, token!).ConfigureAwait(false)).Succeeded)
         {
             return LinkOutcome.Invalid;
         }
@@ -107,6 +113,18 @@ internal sealed class MemberJoining(
 
         log.LogInformation("User {UserId} confirmed their address and is a coalition member.", user.Id);
         return LinkOutcome.Done;
+    }
+
+    /// <summary>The account a join link names, if its token is Identity's e-mail confirmation token for that account.</summary>
+    private async Task<RadEquityUser?> VerifiedAsync(string? userId, string? token)
+    {
+        if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(token) || await users.FindByIdAsync(userId).ConfigureAwait(false) is not { } user)
+        {
+            return null;
+        }
+
+        return await users.VerifyUserTokenAsync(user, users.Options.Tokens.EmailConfirmationTokenProvider,
+            UserManager<RadEquityUser>.ConfirmEmailTokenPurpose, token).ConfigureAwait(false) ? user : null;
     }
 
     /// <summary>The organisations a person can name when joining, by name.</summary>

@@ -45,6 +45,7 @@ public sealed class CoalitionHomeBrowserTests(ChromiumBrowser chromium) : IClass
 
         var link = Assert.Single(await _smtp.WaitForAsync(email)).Link("/coalition/join/confirm");
         await page.GotoAsync(link.AbsoluteUri);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm my membership" }).ClickAsync();
         Assert.Contains("you are now a member", await page.GetByTestId("link-outcome").InnerTextAsync(), StringComparison.Ordinal);
         await page.GetByTestId("sign-in").ClickAsync();
         await page.GetByLabel("E-mail address").FillAsync(email);

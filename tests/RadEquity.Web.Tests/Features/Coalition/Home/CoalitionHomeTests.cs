@@ -216,20 +216,32 @@ public abstract class CoalitionHomeTests(TestStore store, SmtpListener smtp) : S
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         }
 
-        using (var otherUser = await client.GetAsync(link.Replace("user=", "user=x", StringComparison.Ordinal)))
+        using (var pressed = await Forms.PostAsync(client, "/coalition/join", [], action: tampered))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, pressed.StatusCode);
+        }
+
+        using (var otherUser = await Forms.PostAsync(client, "/coalition/join", [], action: link.Replace("user=", "user=x", StringComparison.Ordinal)))
         {
             Assert.Equal(HttpStatusCode.BadRequest, otherUser.StatusCode);
         }
 
+        // Opening the link (as a mail scanner does) only shows the button.
+        using (var opened = await client.GetAsync(link))
+        {
+            Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+            Assert.Contains("data-testid=\"link-action\"", await opened.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
         Assert.Empty((await AccountAsync(app, email)).Roles);
 
-        using (var confirmed = await client.GetAsync(link))
+        using (var confirmed = await Forms.PostAsync(client, link, []))
         {
             Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
             Assert.Contains("ya es miembro de la coalición", WebUtility.HtmlDecode(await confirmed.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         }
 
-        using (var again = await client.GetAsync(link))
+        using (var again = await Forms.PostAsync(client, "/coalition/join", [], action: link))
         {
             Assert.Equal(HttpStatusCode.OK, again.StatusCode);
             Assert.Contains("ya estaba confirmada", WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()), StringComparison.Ordinal);
