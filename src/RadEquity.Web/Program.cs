@@ -5,6 +5,7 @@ using RadEquity.Web.Features.Access;
 using RadEquity.Web.Features.Account;
 using RadEquity.Web.Features.Audit;
 using RadEquity.Web.Features.Coalition;
+using RadEquity.Web.Features.Coalition.Library;
 using RadEquity.Web.Features.Dashboard;
 using RadEquity.Web.Features.Dashboard.Patients;
 using RadEquity.Web.Features.Data;
@@ -29,6 +30,7 @@ builder.Services.AddAuditLog();
 builder.Services.AddStoreHealth();
 builder.Services.AddDashboard();
 builder.Services.AddCoalition(builder.Configuration);
+builder.Services.AddLibrary();
 builder.Services.AddDemoPopulation(builder.Configuration);
 builder.Services.AddJobs();
 // Behind a TLS-terminating proxy on this host: the client's scheme (Secure cookies) and address (audit log).

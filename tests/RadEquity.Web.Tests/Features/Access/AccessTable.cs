@@ -73,6 +73,14 @@ public static class AccessTable
         Page("/coalition/my-pledge/data", Everyone),
         new("POST", "/coalition/unsubscribe/one-click", Everyone),
 
+        // The coalition hub's resource library (hub-library slice): public list and resources (comments are posted
+        // there), member submissions, staff review and comment moderation.
+        Page("/coalition/resources", Everyone),
+        Page("/coalition/resources/{id:long}", Everyone, "/coalition/resources/1"),
+        Page("/coalition/resources/submit", CoalitionMember),
+        Page("/coalition/staff/resources", CoalitionStaff),
+        Page("/coalition/staff/comments", CoalitionStaff),
+
         // The practice's home: any practice role.
         Page("/", Aggregates),
 
