@@ -35,7 +35,12 @@ internal sealed class StaffCommentsModel(LibraryComments comments, UserManager<R
     {
         var moderator = users.GetUserId(User) ?? throw new InvalidOperationException("A staff page without a user id.");
         return await comments.ModerateAsync(id, approve, moderator, cancellationToken).ConfigureAwait(false)
-            ? RedirectToPage(new { page = PageNumber })
+            ? BackToList()
             : NotFound();
     }
+
+    // Back to the same page of the list (a redirect, so reloading does not post again). Not RedirectToPage: its "page"
+    // route value is the page's name, not this list's page number.
+    private LocalRedirectResult BackToList() =>
+        LocalRedirect("/coalition/staff/comments?page=" + PageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -27,7 +27,7 @@ internal sealed class StaffResourcesModel(LibraryResources resources, UserManage
 
     public async Task<IActionResult> OnPostPublishAsync(long id, CancellationToken cancellationToken) =>
         await resources.PublishAsync(id, ReviewerId, cancellationToken).ConfigureAwait(false)
-            ? RedirectToPage(new { page = PageNumber })
+            ? BackToList()
             : NotFound();
 
     public async Task<IActionResult> OnPostRejectAsync(long id, string? reason, CancellationToken cancellationToken)
@@ -41,9 +41,14 @@ internal sealed class StaffResourcesModel(LibraryResources resources, UserManage
         }
 
         return await resources.RejectAsync(id, reason, ReviewerId, cancellationToken).ConfigureAwait(false)
-            ? RedirectToPage(new { page = PageNumber })
+            ? BackToList()
             : NotFound();
     }
 
     private string ReviewerId => users.GetUserId(User) ?? throw new InvalidOperationException("A staff page without a user id.");
+
+    // Back to the same page of the list (a redirect, so reloading does not post again). Not RedirectToPage: its "page"
+    // route value is the page's name, not this list's page number.
+    private LocalRedirectResult BackToList() =>
+        LocalRedirect("/coalition/staff/resources?page=" + PageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }
