@@ -24,7 +24,11 @@ internal sealed class ResourcesModel(LibraryResources resources) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Audience { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    /// <summary>
+    /// <c>?p=</c>, not <c>?page=</c>: Razor Pages' own route value <c>page</c> (the page's name) is bound before the query
+    /// string, so a list page number under that name is never read.
+    /// </summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public Paged<LibraryResourceRow> Results { get; private set; } = new([], 0, 1);
@@ -40,6 +44,6 @@ internal sealed class ResourcesModel(LibraryResources resources) : PageModel
 
     /// <summary>This list's address on another page, keeping the search and filters.</summary>
     public string PageLink(int page) => Library.PathPrefix + QueryString.Create(
-        new Dictionary<string, string?> { ["q"] = Search, ["kind"] = Kind, ["tag"] = Tag, ["audience"] = Audience, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+        new Dictionary<string, string?> { ["q"] = Search, ["kind"] = Kind, ["tag"] = Tag, ["audience"] = Audience, ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) }
             .Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
 }

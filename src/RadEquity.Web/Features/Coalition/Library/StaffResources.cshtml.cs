@@ -12,7 +12,11 @@ namespace RadEquity.Web.Features.Coalition.Library;
 [Authorize(Policy = Policies.CoalitionStaff)]
 internal sealed class StaffResourcesModel(LibraryResources resources, UserManager<RadEquityUser> users, IStringLocalizer<LibraryText> text) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")]
+    /// <summary>
+    /// <c>?p=</c>, not <c>?page=</c>: Razor Pages' own route value <c>page</c> (the page's name) is bound before the query
+    /// string, so a list page number under that name is never read.
+    /// </summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public Paged<LibraryResourceRow> Queue { get; private set; } = new([], 0, 1);
@@ -50,5 +54,5 @@ internal sealed class StaffResourcesModel(LibraryResources resources, UserManage
     // Back to the same page of the list (a redirect, so reloading does not post again). Not RedirectToPage: its "page"
     // route value is the page's name, not this list's page number.
     private LocalRedirectResult BackToList() =>
-        LocalRedirect("/coalition/staff/resources?page=" + PageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        LocalRedirect("/coalition/staff/resources?p=" + PageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -120,7 +120,7 @@ public sealed class LibraryBrowserTests(ChromiumBrowser chromium) : IClassFixtur
             await staff.GotoAsync("/coalition/staff/comments?culture=" + language);
             await BrowserApp.AssertAccessibleAsync(staff);
             await staff.GetByTestId("moderation-queue").Locator("[data-status=pending] button").First.ClickAsync();
-            await staff.WaitForURLAsync("**/coalition/staff/comments?page=1");
+            await staff.WaitForURLAsync("**/coalition/staff/comments?p=1");
             await page.ReloadAsync();
             await page.GetByTestId("comments").WaitForAsync();
             await BrowserApp.AssertAccessibleAsync(page);

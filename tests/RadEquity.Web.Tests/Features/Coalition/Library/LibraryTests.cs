@@ -123,6 +123,26 @@ public abstract partial class LibraryTests(TestStore store) : StoreAppTests(stor
     }
 
     [SkippableFact]
+    public async Task Search_MoreThanAPage_PagedWithSearchAndFiltersKept()
+    {
+        SkipUnlessAvailable();
+        var ids = new List<long>();
+        for (var i = 0; i < RadEquity.Web.Features.Coalition.Library.Library.PageSize + 3; i++)
+        {
+            ids.Add(await AddAsync($"Bilbyhollow guide {i}", "Paged.", kind: "podcast"));
+        }
+
+        using var client = Factory.CreateHttpsClient();
+        var first = await client.GetStringAsync("/coalition/resources?q=bilbyhollow&kind=podcast");
+        var second = await client.GetStringAsync("/coalition/resources?q=bilbyhollow&kind=podcast&p=2");
+
+        Assert.Equal(RadEquity.Web.Features.Coalition.Library.Library.PageSize, ResourceIds(first).Count);
+        Assert.Contains("href=\"/coalition/resources?q=bilbyhollow&amp;kind=podcast&amp;p=2\"", first, StringComparison.Ordinal);
+        Assert.Equal(3, ResourceIds(second).Count);
+        Assert.Equal(ids.Order(), ResourceIds(first).Concat(ResourceIds(second)).Order());
+    }
+
+    [SkippableFact]
     public async Task Seed_AppStartedTwice_AddsEachResourceOnce()
     {
         SkipUnlessAvailable();
