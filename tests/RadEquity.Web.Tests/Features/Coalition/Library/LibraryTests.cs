@@ -389,9 +389,17 @@ public abstract partial class LibraryTests(TestStore store) : StoreAppTests(stor
         var now = DateTimeOffset.UtcNow;
         var row = new LibraryResourceRow
         {
-            Title = title, Summary = summary, Kind = kind, Tags = tags, Audiences = audiences, Organisation = "Test Org",
-            SourceUrl = "https://example.org/" + Guid.NewGuid().ToString("N"), Status = status, SubmittedBy = "test",
-            SubmittedAt = now, PublishedAt = status == LibraryStatus.Published ? now : null,
+            Title = title,
+            Summary = summary,
+            Kind = kind,
+            Tags = tags,
+            Audiences = audiences,
+            Organisation = "Test Org",
+            SourceUrl = "https://example.org/" + Guid.NewGuid().ToString("N"),
+            Status = status,
+            SubmittedBy = "test",
+            SubmittedAt = now,
+            PublishedAt = status == LibraryStatus.Published ? now : null,
         };
         db.LibraryResources.Add(row);
         await db.SaveChangesAsync();
