@@ -6,6 +6,7 @@ using RadEquity.Web.Features.Account;
 using RadEquity.Web.Features.Audit;
 using RadEquity.Web.Features.Coalition;
 using RadEquity.Web.Features.Coalition.Home;
+using RadEquity.Web.Features.Coalition.Library;
 using RadEquity.Web.Features.Dashboard;
 using RadEquity.Web.Features.Dashboard.Patients;
 using RadEquity.Web.Features.Data;
@@ -31,6 +32,7 @@ builder.Services.AddStoreHealth();
 builder.Services.AddDashboard();
 builder.Services.AddCoalition(builder.Configuration);
 builder.Services.AddCoalitionHome(builder.Configuration);
+builder.Services.AddLibrary();
 builder.Services.AddDemoPopulation(builder.Configuration);
 builder.Services.AddJobs();
 // Behind a TLS-terminating proxy on this host: the client's scheme (Secure cookies) and address (audit log).

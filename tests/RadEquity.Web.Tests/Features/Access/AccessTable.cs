@@ -84,6 +84,14 @@ public static class AccessTable
         Page("/coalition/staff/facts", CoalitionStaff),
         Page("/coalition/staff/messages", CoalitionStaff),
 
+        // The coalition hub's resource library (hub-library slice): public list and resources (comments are posted
+        // there), member submissions, staff review and comment moderation.
+        Page("/coalition/resources", Everyone),
+        Page("/coalition/resources/{id:long}", Everyone, "/coalition/resources/1"),
+        Page("/coalition/resources/submit", CoalitionMember),
+        Page("/coalition/staff/resources", CoalitionStaff),
+        Page("/coalition/staff/comments", CoalitionStaff),
+
         // The practice's home: any practice role.
         Page("/", Aggregates),
 
