@@ -46,6 +46,7 @@ public abstract partial class RadEquityDbContext
         {
             e.ToTable("discussion_follows");
             e.Property(f => f.UserId).HasMaxLength(450);
+            e.Property(f => f.Culture).HasMaxLength(8);
             e.HasIndex(f => new { f.TopicId, f.UserId }).IsUnique();
             e.HasOne<DiscussionTopicRow>().WithMany().HasForeignKey(f => f.TopicId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<RadEquityUser>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);

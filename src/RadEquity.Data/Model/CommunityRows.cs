@@ -48,6 +48,8 @@ public sealed class DiscussionFollowRow
     public long Id { get; set; }
     public long TopicId { get; set; }
     public string UserId { get; set; } = "";
+    /// <summary>The language of the page the member followed from (<c>en</c>, <c>es</c>): the e-mails are written in it.</summary>
+    public string Culture { get; set; } = "en";
     public DateTimeOffset CreatedAt { get; set; }
 }
 

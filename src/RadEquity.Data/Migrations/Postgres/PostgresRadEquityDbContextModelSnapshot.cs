@@ -454,6 +454,12 @@ namespace RadEquity.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("culture");
+
                     b.Property<long>("TopicId")
                         .HasColumnType("bigint")
                         .HasColumnName("topic_id");

@@ -443,6 +443,12 @@ namespace RadEquity.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("culture");
+
                     b.Property<long>("TopicId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("topic_id");

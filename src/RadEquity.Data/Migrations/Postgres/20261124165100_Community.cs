@@ -63,6 +63,7 @@ namespace RadEquity.Data.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     topic_id = table.Column<long>(type: "bigint", nullable: false),
                     user_id = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    culture = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>

@@ -4,41 +4,46 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using RadEquity.Data;
 
 #nullable disable
 
-namespace RadEquity.Data.Migrations.Sqlite
+namespace RadEquity.Data.Migrations.Postgres
 {
-    [DbContext(typeof(SqliteRadEquityDbContext))]
-    [Migration("20261124164845_Community")]
+    [DbContext(typeof(PostgresRadEquityDbContext))]
+    [Migration("20261124165100_Community")]
     partial class Community
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("id");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("concurrency_stamp");
 
                     b.Property<string>("Name")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("name");
 
                     b.Property<string>("NormalizedName")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("normalized_name");
 
                     b.HasKey("Id")
@@ -55,20 +60,22 @@ namespace RadEquity.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
                     b.Property<string>("ClaimType")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("claim_type");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("claim_value");
 
                     b.Property<string>("RoleId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("role_id");
 
                     b.HasKey("Id")
@@ -84,20 +91,22 @@ namespace RadEquity.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
                     b.Property<string>("ClaimType")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("claim_type");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("claim_value");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("user_id");
 
                     b.HasKey("Id")
@@ -112,20 +121,20 @@ namespace RadEquity.Data.Migrations.Sqlite
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("login_provider");
 
                     b.Property<string>("ProviderKey")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("provider_key");
 
                     b.Property<string>("ProviderDisplayName")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("provider_display_name");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("user_id");
 
                     b.HasKey("LoginProvider", "ProviderKey")
@@ -140,11 +149,11 @@ namespace RadEquity.Data.Migrations.Sqlite
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("user_id");
 
                     b.Property<string>("RoleId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("role_id");
 
                     b.HasKey("UserId", "RoleId")
@@ -159,19 +168,19 @@ namespace RadEquity.Data.Migrations.Sqlite
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("user_id");
 
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("login_provider");
 
                     b.Property<string>("Name")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("name");
 
                     b.Property<string>("Value")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("value");
 
                     b.HasKey("UserId", "LoginProvider", "Name")
@@ -183,46 +192,46 @@ namespace RadEquity.Data.Migrations.Sqlite
             modelBuilder.Entity("RadEquity.Data.Model.AppointmentRow", b =>
                 {
                     b.Property<string>("Source")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("source");
 
                     b.Property<string>("ResourceType")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("resource_type");
 
                     b.Property<string>("ResourceId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("resource_id");
 
-                    b.Property<string>("CreatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset?>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<string>("EndsAt")
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset?>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("ends_at");
 
                     b.Property<string>("LocationId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("location_id");
 
                     b.Property<string>("PatientId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("patient_id");
 
                     b.Property<string>("ServiceCodes")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("service_codes");
 
-                    b.Property<string>("StartsAt")
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset?>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("starts_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("status");
 
                     b.HasKey("Source", "ResourceType", "ResourceId")
@@ -238,48 +247,49 @@ namespace RadEquity.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Action")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("action");
 
                     b.Property<string>("ClientAddress")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("client_address");
 
-                    b.Property<string>("OccurredAt")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at");
 
                     b.Property<string>("Roles")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("roles");
 
                     b.Property<string>("Subject")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("subject");
 
                     b.Property<string>("UserAgent")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("user_agent");
 
                     b.Property<string>("UserId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("user_id");
 
                     b.Property<string>("UserName")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("user_name");
 
                     b.Property<string>("What")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("what");
 
                     b.HasKey("Id")
@@ -302,73 +312,73 @@ namespace RadEquity.Data.Migrations.Sqlite
             modelBuilder.Entity("RadEquity.Data.Model.ClinicalEventRow", b =>
                 {
                     b.Property<string>("Source")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("source");
 
                     b.Property<string>("ResourceType")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("resource_type");
 
                     b.Property<string>("ResourceId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("resource_id");
 
                     b.Property<string>("BasedOnId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("based_on_id");
 
                     b.Property<string>("BodySiteCodes")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("body_site_codes");
 
                     b.Property<string>("Categories")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("categories");
 
                     b.Property<string>("Codes")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("codes");
 
-                    b.Property<string>("EndsAt")
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset?>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("ends_at");
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("kind");
 
                     b.Property<string>("LocationId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("location_id");
 
                     b.Property<string>("PatientId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("patient_id");
 
-                    b.Property<string>("StartsAt")
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset?>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("starts_at");
 
                     b.Property<string>("Status")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("status");
 
                     b.Property<string>("ValueCodes")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("value_codes");
 
                     b.Property<decimal?>("ValueQuantity")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric")
                         .HasColumnName("value_quantity");
 
                     b.Property<string>("ValueUnit")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("value_unit");
 
                     b.HasKey("Source", "ResourceType", "ResourceId")
@@ -383,46 +393,46 @@ namespace RadEquity.Data.Migrations.Sqlite
             modelBuilder.Entity("RadEquity.Data.Model.CoverageRow", b =>
                 {
                     b.Property<string>("Source")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("source");
 
                     b.Property<string>("ResourceType")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("resource_type");
 
                     b.Property<string>("ResourceId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("resource_id");
 
                     b.Property<string>("Category")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("category");
 
                     b.Property<DateOnly?>("EndDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("end_date");
 
                     b.Property<string>("PatientId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("patient_id");
 
                     b.Property<string>("PayerName")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("payer_name");
 
                     b.Property<DateOnly?>("StartDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("start_date");
 
                     b.Property<string>("Status")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("status");
 
                     b.Property<string>("TypeCodes")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("type_codes");
 
                     b.HasKey("Source", "ResourceType", "ResourceId")
@@ -438,22 +448,29 @@ namespace RadEquity.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
-                    b.Property<string>("CreatedAt")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("culture");
+
                     b.Property<long>("TopicId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("topic_id");
 
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(450)")
                         .HasColumnName("user_id");
 
                     b.HasKey("Id")
@@ -473,46 +490,47 @@ namespace RadEquity.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("AuthorId")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(450)")
                         .HasColumnName("author_id");
 
                     b.Property<string>("AuthorName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("author_name");
 
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(10000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(10000)")
                         .HasColumnName("body");
 
-                    b.Property<string>("CreatedAt")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<int>("Depth")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("depth");
 
                     b.Property<bool>("IsHidden")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("is_hidden");
 
                     b.Property<long?>("ParentId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("parent_id");
 
                     b.Property<long>("TopicId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("topic_id");
 
                     b.HasKey("Id")
@@ -531,53 +549,53 @@ namespace RadEquity.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("AuthorId")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(450)")
                         .HasColumnName("author_id");
 
                     b.Property<string>("AuthorName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("author_name");
 
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(10000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(10000)")
                         .HasColumnName("body");
 
-                    b.Property<string>("CreatedAt")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<bool>("IsHidden")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("is_hidden");
 
                     b.Property<bool>("IsLocked")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("is_locked");
 
                     b.Property<bool>("IsPinned")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("is_pinned");
 
-                    b.Property<string>("LastActivityAt")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset>("LastActivityAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_activity_at");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("title");
 
                     b.HasKey("Id")
@@ -593,35 +611,36 @@ namespace RadEquity.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
-                    b.Property<string>("FinishedAt")
-                        .HasColumnType("TEXT")
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at");
 
                     b.Property<string>("Inputs")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("inputs");
 
                     b.Property<string>("Source")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("source");
 
-                    b.Property<string>("StartedAt")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("status");
 
                     b.Property<string>("Summary")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("summary");
 
                     b.HasKey("Id")
@@ -636,55 +655,55 @@ namespace RadEquity.Data.Migrations.Sqlite
             modelBuilder.Entity("RadEquity.Data.Model.MeasureCompletenessRow", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<string>("Source")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("source");
 
                     b.Property<long>("EthnicityDeclined")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("ethnicity_declined");
 
                     b.Property<long>("EthnicityUnknown")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("ethnicity_unknown");
 
                     b.Property<long>("LanguageMissing")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("language_missing");
 
                     b.Property<long>("Patients")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("patients");
 
                     b.Property<long>("PayerMissing")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("payer_missing");
 
                     b.Property<long>("PayerUnmapped")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("payer_unmapped");
 
                     b.Property<long>("RaceDeclined")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("race_declined");
 
                     b.Property<long>("RaceUnknown")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("race_unknown");
 
                     b.Property<long>("ZipMissing")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("zip_missing");
 
                     b.Property<long>("ZipWithoutDeprivation")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("zip_without_deprivation");
 
                     b.Property<long>("ZipWithoutRurality")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("zip_without_rurality");
 
                     b.HasKey("RunId", "Source")
@@ -696,55 +715,55 @@ namespace RadEquity.Data.Migrations.Sqlite
             modelBuilder.Entity("RadEquity.Data.Model.MeasureCountRow", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<string>("MeasureId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("measure_id");
 
                     b.Property<string>("StratifierId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("stratifier_id");
 
                     b.Property<string>("Category")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("category");
 
                     b.Property<long>("Denominator")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("denominator");
 
                     b.Property<long>("Exclusions")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("exclusions");
 
                     b.Property<long>("InitialPopulation")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("initial_population");
 
                     b.Property<long>("Numerator")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("numerator");
 
                     b.Property<long>("OpenGaps")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("open_gaps");
 
                     b.Property<long>("ProspectiveGaps")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("prospective_gaps");
 
                     b.Property<long>("ReportedMethod")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("reported_method");
 
                     b.Property<string>("ResolutionDays")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("resolution_days");
 
                     b.Property<long>("Resolved")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("resolved");
 
                     b.HasKey("RunId", "MeasureId", "StratifierId", "Category")
@@ -756,56 +775,56 @@ namespace RadEquity.Data.Migrations.Sqlite
             modelBuilder.Entity("RadEquity.Data.Model.MeasureOutcomeRow", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<string>("MeasureId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("measure_id");
 
                     b.Property<string>("Source")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("source");
 
                     b.Property<string>("PatientId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("patient_id");
 
                     b.Property<int?>("DaysToResolution")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("days_to_resolution");
 
                     b.Property<bool>("Denominator")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("denominator");
 
                     b.Property<DateOnly?>("DueDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("due_date");
 
                     b.Property<bool>("Exclusion")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("exclusion");
 
                     b.Property<string>("GapStatus")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("gap_status");
 
                     b.Property<bool>("InitialPopulation")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("initial_population");
 
                     b.Property<string>("Method")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("method");
 
                     b.Property<bool>("Numerator")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("numerator");
 
                     b.Property<bool>("ReportedMethod")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("reported_method");
 
                     b.HasKey("RunId", "MeasureId", "Source", "PatientId")
@@ -820,50 +839,50 @@ namespace RadEquity.Data.Migrations.Sqlite
             modelBuilder.Entity("RadEquity.Data.Model.MeasureRunPatientRow", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<string>("Source")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("source");
 
                     b.Property<string>("PatientId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("patient_id");
 
                     b.Property<string>("AgeBand")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("age_band");
 
                     b.Property<string>("Deprivation")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("deprivation");
 
                     b.Property<string>("Language")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("language");
 
                     b.Property<string>("Payer")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("payer");
 
                     b.Property<string>("RaceEthnicity")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("race_ethnicity");
 
                     b.Property<string>("Rurality")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("rurality");
 
                     b.Property<string>("Sex")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("sex");
 
                     b.HasKey("RunId", "Source", "PatientId")
@@ -876,52 +895,53 @@ namespace RadEquity.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
                     b.Property<DateOnly>("AsOf")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("as_of");
 
                     b.Property<string>("EngineVersion")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("engine_version");
 
-                    b.Property<string>("FinishedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at");
 
                     b.Property<string>("MeasureIds")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("measure_ids");
 
                     b.Property<long>("Patients")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("patients");
 
                     b.Property<DateOnly>("PeriodEnd")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("period_end");
 
                     b.Property<DateOnly>("PeriodStart")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("period_start");
 
-                    b.Property<string>("StartedAt")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("status");
 
                     b.Property<string>("ValueSetSource")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("value_set_source");
 
                     b.HasKey("Id")
@@ -936,71 +956,71 @@ namespace RadEquity.Data.Migrations.Sqlite
             modelBuilder.Entity("RadEquity.Data.Model.PatientRow", b =>
                 {
                     b.Property<string>("Source")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("source");
 
                     b.Property<string>("ResourceType")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("resource_type");
 
                     b.Property<string>("ResourceId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("resource_id");
 
                     b.Property<DateOnly?>("BirthDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("birth_date");
 
                     b.Property<string>("BirthSex")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("birth_sex");
 
                     b.Property<DateOnly?>("DeceasedDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("deceased_date");
 
                     b.Property<string>("EthnicityCodes")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("ethnicity_codes");
 
                     b.Property<string>("LanguageCode")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("language_code");
 
                     b.Property<double?>("Latitude")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("latitude");
 
                     b.Property<double?>("Longitude")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("longitude");
 
                     b.Property<bool?>("NeedsInterpreter")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("needs_interpreter");
 
                     b.Property<string>("PatientId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("patient_id");
 
                     b.Property<string>("PostalCode")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("postal_code");
 
                     b.Property<string>("RaceCodes")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("race_codes");
 
                     b.Property<string>("Sex")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("sex");
 
                     b.Property<string>("State")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("state");
 
                     b.HasKey("Source", "ResourceType", "ResourceId")
@@ -1016,25 +1036,26 @@ namespace RadEquity.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
-                    b.Property<string>("ClaimedAt")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("claimed_at");
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("kind");
 
                     b.Property<long>("PledgeId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("pledge_id");
 
-                    b.Property<string>("SentAt")
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
 
                     b.HasKey("Id")
@@ -1051,78 +1072,78 @@ namespace RadEquity.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Actions")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("actions");
 
                     b.Property<string>("Commitment")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2000)")
                         .HasColumnName("commitment");
 
-                    b.Property<string>("ConfirmedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("confirmed_at");
 
-                    b.Property<string>("CreatedAt")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Culture")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("culture");
 
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(254)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(254)")
                         .HasColumnName("email");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
                     b.Property<string>("Organisation")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("organisation");
 
                     b.Property<string>("PracticeSetting")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("practice_setting");
 
                     b.Property<string>("Role")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("role");
 
                     b.Property<bool>("ShowName")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("show_name");
 
                     b.Property<string>("State")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("state");
 
-                    b.Property<string>("UnsubscribedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset?>("UnsubscribedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("unsubscribed_at");
 
-                    b.Property<string>("UpdatedAt")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -1142,51 +1163,52 @@ namespace RadEquity.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
                     b.Property<string>("Excerpt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("excerpt");
 
                     b.Property<string>("Field")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("field");
 
                     b.Property<string>("File")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("file");
 
                     b.Property<long>("Line")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("line");
 
-                    b.Property<string>("QuarantinedAt")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset>("QuarantinedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("quarantined_at");
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("reason");
 
                     b.Property<string>("ResourceId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("resource_id");
 
                     b.Property<string>("ResourceType")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("resource_type");
 
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<string>("Source")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("source");
 
                     b.HasKey("Id")
@@ -1202,72 +1224,72 @@ namespace RadEquity.Data.Migrations.Sqlite
             modelBuilder.Entity("RadEquity.Data.Model.RadEquityUser", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("id");
 
                     b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("access_failed_count");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("concurrency_stamp");
 
-                    b.Property<string>("CreatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset?>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("email");
 
                     b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("email_confirmed");
 
                     b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("lockout_enabled");
 
-                    b.Property<string>("LockoutEnd")
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("lockout_end");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("normalized_email");
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("normalized_user_name");
 
                     b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("password_hash");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("phone_number");
 
                     b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("phone_number_confirmed");
 
                     b.Property<string>("SecurityStamp")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("security_stamp");
 
                     b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("two_factor_enabled");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("user_name");
 
                     b.HasKey("Id")
@@ -1286,42 +1308,41 @@ namespace RadEquity.Data.Migrations.Sqlite
             modelBuilder.Entity("RadEquity.Data.Model.RawResourceRow", b =>
                 {
                     b.Property<string>("Source")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("source");
 
                     b.Property<string>("ResourceType")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("resource_type");
 
                     b.Property<string>("ResourceId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("resource_id");
 
                     b.Property<byte[]>("Content")
                         .IsRequired()
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("content");
 
                     b.Property<byte[]>("ContentHash")
                         .IsRequired()
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("content_hash");
 
-                    b.Property<string>("IngestedAt")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset>("IngestedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("ingested_at");
 
-                    b.Property<string>("LastUpdated")
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset?>("LastUpdated")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_updated");
 
                     b.Property<string>("PatientId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("patient_id");
 
                     b.Property<string>("VersionId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("version_id");
 
                     b.HasKey("Source", "ResourceType", "ResourceId")
@@ -1336,45 +1357,45 @@ namespace RadEquity.Data.Migrations.Sqlite
             modelBuilder.Entity("RadEquity.Data.Model.SiteRow", b =>
                 {
                     b.Property<string>("Source")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("source");
 
                     b.Property<string>("ResourceType")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("resource_type");
 
                     b.Property<string>("ResourceId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("resource_id");
 
                     b.Property<bool>("IsMobile")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("is_mobile");
 
                     b.Property<double?>("Latitude")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("latitude");
 
                     b.Property<string>("LocationId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("location_id");
 
                     b.Property<double?>("Longitude")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("longitude");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("name");
 
                     b.Property<string>("OrganizationId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("organization_id");
 
                     b.Property<string>("PostalCode")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("postal_code");
 
                     b.HasKey("Source", "ResourceType", "ResourceId")
@@ -1387,45 +1408,46 @@ namespace RadEquity.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(12)")
                         .HasColumnName("code");
 
                     b.Property<decimal>("CreditHours")
                         .HasPrecision(5, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(5,2)")
                         .HasColumnName("credit_hours");
 
-                    b.Property<string>("IssuedAt")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("issued_at");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(450)")
                         .HasColumnName("user_id");
 
                     b.Property<long>("WebinarId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("webinar_id");
 
                     b.Property<string>("WebinarTitle")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("webinar_title");
 
                     b.HasKey("Id")
@@ -1449,31 +1471,33 @@ namespace RadEquity.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
                     b.Property<int>("CorrectOption")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("correct_option");
 
                     b.Property<string>("Options")
                         .IsRequired()
                         .HasMaxLength(1505)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1505)")
                         .HasColumnName("options");
 
                     b.Property<int>("Position")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("position");
 
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1000)")
                         .HasColumnName("text");
 
                     b.Property<long>("WebinarId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("webinar_id");
 
                     b.HasKey("Id")
@@ -1489,57 +1513,58 @@ namespace RadEquity.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
-                    b.Property<string>("CreatedAt")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<decimal>("CreditHours")
                         .HasPrecision(5, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(5,2)")
                         .HasColumnName("credit_hours");
 
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(4000)")
                         .HasColumnName("description");
 
                     b.Property<DateOnly>("HeldOn")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("held_on");
 
                     b.Property<bool>("IsDemo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("is_demo");
 
                     b.Property<int>("PassMarkPercent")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("pass_mark_percent");
 
                     b.Property<string>("Presenters")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(500)")
                         .HasColumnName("presenters");
 
                     b.Property<string>("SlidesUrl")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2000)")
                         .HasColumnName("slides_url");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("title");
 
                     b.Property<string>("VideoUrl")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2000)")
                         .HasColumnName("video_url");
 
                     b.HasKey("Id")
@@ -1555,30 +1580,31 @@ namespace RadEquity.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
                     b.Property<bool>("Passed")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("passed");
 
                     b.Property<int>("ScorePercent")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("score_percent");
 
-                    b.Property<string>("TakenAt")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("taken_at");
 
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(450)")
                         .HasColumnName("user_id");
 
                     b.Property<long>("WebinarId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("webinar_id");
 
                     b.HasKey("Id")

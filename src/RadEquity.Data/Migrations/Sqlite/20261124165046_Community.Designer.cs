@@ -4,46 +4,41 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using RadEquity.Data;
 
 #nullable disable
 
-namespace RadEquity.Data.Migrations.Postgres
+namespace RadEquity.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(PostgresRadEquityDbContext))]
-    [Migration("20261124164911_Community")]
+    [DbContext(typeof(SqliteRadEquityDbContext))]
+    [Migration("20261124165046_Community")]
     partial class Community
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("concurrency_stamp");
 
                     b.Property<string>("Name")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<string>("NormalizedName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("normalized_name");
 
                     b.HasKey("Id")
@@ -60,22 +55,20 @@ namespace RadEquity.Data.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
                     b.Property<string>("ClaimType")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("claim_type");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("claim_value");
 
                     b.Property<string>("RoleId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("role_id");
 
                     b.HasKey("Id")
@@ -91,22 +84,20 @@ namespace RadEquity.Data.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
                     b.Property<string>("ClaimType")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("claim_type");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("claim_value");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
                     b.HasKey("Id")
@@ -121,20 +112,20 @@ namespace RadEquity.Data.Migrations.Postgres
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("login_provider");
 
                     b.Property<string>("ProviderKey")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("provider_key");
 
                     b.Property<string>("ProviderDisplayName")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("provider_display_name");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
                     b.HasKey("LoginProvider", "ProviderKey")
@@ -149,11 +140,11 @@ namespace RadEquity.Data.Migrations.Postgres
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
                     b.Property<string>("RoleId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("role_id");
 
                     b.HasKey("UserId", "RoleId")
@@ -168,19 +159,19 @@ namespace RadEquity.Data.Migrations.Postgres
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("login_provider");
 
                     b.Property<string>("Name")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<string>("Value")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("value");
 
                     b.HasKey("UserId", "LoginProvider", "Name")
@@ -192,46 +183,46 @@ namespace RadEquity.Data.Migrations.Postgres
             modelBuilder.Entity("RadEquity.Data.Model.AppointmentRow", b =>
                 {
                     b.Property<string>("Source")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source");
 
                     b.Property<string>("ResourceType")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("resource_type");
 
                     b.Property<string>("ResourceId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("resource_id");
 
-                    b.Property<DateTimeOffset?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("CreatedAt")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
-                    b.Property<DateTimeOffset?>("EndsAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("EndsAt")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ends_at");
 
                     b.Property<string>("LocationId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("location_id");
 
                     b.Property<string>("PatientId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("patient_id");
 
                     b.Property<string>("ServiceCodes")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("service_codes");
 
-                    b.Property<DateTimeOffset?>("StartsAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("StartsAt")
+                        .HasColumnType("TEXT")
                         .HasColumnName("starts_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.HasKey("Source", "ResourceType", "ResourceId")
@@ -247,49 +238,48 @@ namespace RadEquity.Data.Migrations.Postgres
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Action")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("action");
 
                     b.Property<string>("ClientAddress")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("client_address");
 
-                    b.Property<DateTimeOffset>("OccurredAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("OccurredAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("occurred_at");
 
                     b.Property<string>("Roles")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("roles");
 
                     b.Property<string>("Subject")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject");
 
                     b.Property<string>("UserAgent")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_agent");
 
                     b.Property<string>("UserId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
                     b.Property<string>("UserName")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_name");
 
                     b.Property<string>("What")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("what");
 
                     b.HasKey("Id")
@@ -312,73 +302,73 @@ namespace RadEquity.Data.Migrations.Postgres
             modelBuilder.Entity("RadEquity.Data.Model.ClinicalEventRow", b =>
                 {
                     b.Property<string>("Source")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source");
 
                     b.Property<string>("ResourceType")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("resource_type");
 
                     b.Property<string>("ResourceId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("resource_id");
 
                     b.Property<string>("BasedOnId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("based_on_id");
 
                     b.Property<string>("BodySiteCodes")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("body_site_codes");
 
                     b.Property<string>("Categories")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("categories");
 
                     b.Property<string>("Codes")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("codes");
 
-                    b.Property<DateTimeOffset?>("EndsAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("EndsAt")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ends_at");
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
                     b.Property<string>("LocationId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("location_id");
 
                     b.Property<string>("PatientId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("patient_id");
 
-                    b.Property<DateTimeOffset?>("StartsAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("StartsAt")
+                        .HasColumnType("TEXT")
                         .HasColumnName("starts_at");
 
                     b.Property<string>("Status")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.Property<string>("ValueCodes")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("value_codes");
 
                     b.Property<decimal?>("ValueQuantity")
-                        .HasColumnType("numeric")
+                        .HasColumnType("TEXT")
                         .HasColumnName("value_quantity");
 
                     b.Property<string>("ValueUnit")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("value_unit");
 
                     b.HasKey("Source", "ResourceType", "ResourceId")
@@ -393,46 +383,46 @@ namespace RadEquity.Data.Migrations.Postgres
             modelBuilder.Entity("RadEquity.Data.Model.CoverageRow", b =>
                 {
                     b.Property<string>("Source")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source");
 
                     b.Property<string>("ResourceType")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("resource_type");
 
                     b.Property<string>("ResourceId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("resource_id");
 
                     b.Property<string>("Category")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("category");
 
                     b.Property<DateOnly?>("EndDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("end_date");
 
                     b.Property<string>("PatientId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("patient_id");
 
                     b.Property<string>("PayerName")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("payer_name");
 
                     b.Property<DateOnly?>("StartDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("start_date");
 
                     b.Property<string>("Status")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.Property<string>("TypeCodes")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("type_codes");
 
                     b.HasKey("Source", "ResourceType", "ResourceId")
@@ -448,23 +438,28 @@ namespace RadEquity.Data.Migrations.Postgres
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("culture");
+
                     b.Property<long>("TopicId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("topic_id");
 
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
                     b.HasKey("Id")
@@ -484,47 +479,46 @@ namespace RadEquity.Data.Migrations.Postgres
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("AuthorId")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("author_id");
 
                     b.Property<string>("AuthorName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("author_name");
 
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(10000)
-                        .HasColumnType("character varying(10000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("body");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<int>("Depth")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("depth");
 
                     b.Property<bool>("IsHidden")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_hidden");
 
                     b.Property<long?>("ParentId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("parent_id");
 
                     b.Property<long>("TopicId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("topic_id");
 
                     b.HasKey("Id")
@@ -543,53 +537,53 @@ namespace RadEquity.Data.Migrations.Postgres
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("AuthorId")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("author_id");
 
                     b.Property<string>("AuthorName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("author_name");
 
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(10000)
-                        .HasColumnType("character varying(10000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("body");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<bool>("IsHidden")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_hidden");
 
                     b.Property<bool>("IsLocked")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_locked");
 
                     b.Property<bool>("IsPinned")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_pinned");
 
-                    b.Property<DateTimeOffset>("LastActivityAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("LastActivityAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("last_activity_at");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("title");
 
                     b.HasKey("Id")
@@ -605,36 +599,35 @@ namespace RadEquity.Data.Migrations.Postgres
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset?>("FinishedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("FinishedAt")
+                        .HasColumnType("TEXT")
                         .HasColumnName("finished_at");
 
                     b.Property<string>("Inputs")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("inputs");
 
                     b.Property<string>("Source")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source");
 
-                    b.Property<DateTimeOffset>("StartedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("StartedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("started_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.Property<string>("Summary")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("summary");
 
                     b.HasKey("Id")
@@ -649,55 +642,55 @@ namespace RadEquity.Data.Migrations.Postgres
             modelBuilder.Entity("RadEquity.Data.Model.MeasureCompletenessRow", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<string>("Source")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source");
 
                     b.Property<long>("EthnicityDeclined")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ethnicity_declined");
 
                     b.Property<long>("EthnicityUnknown")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ethnicity_unknown");
 
                     b.Property<long>("LanguageMissing")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("language_missing");
 
                     b.Property<long>("Patients")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("patients");
 
                     b.Property<long>("PayerMissing")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("payer_missing");
 
                     b.Property<long>("PayerUnmapped")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("payer_unmapped");
 
                     b.Property<long>("RaceDeclined")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("race_declined");
 
                     b.Property<long>("RaceUnknown")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("race_unknown");
 
                     b.Property<long>("ZipMissing")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("zip_missing");
 
                     b.Property<long>("ZipWithoutDeprivation")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("zip_without_deprivation");
 
                     b.Property<long>("ZipWithoutRurality")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("zip_without_rurality");
 
                     b.HasKey("RunId", "Source")
@@ -709,55 +702,55 @@ namespace RadEquity.Data.Migrations.Postgres
             modelBuilder.Entity("RadEquity.Data.Model.MeasureCountRow", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<string>("MeasureId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("measure_id");
 
                     b.Property<string>("StratifierId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("stratifier_id");
 
                     b.Property<string>("Category")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("category");
 
                     b.Property<long>("Denominator")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("denominator");
 
                     b.Property<long>("Exclusions")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("exclusions");
 
                     b.Property<long>("InitialPopulation")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("initial_population");
 
                     b.Property<long>("Numerator")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("numerator");
 
                     b.Property<long>("OpenGaps")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("open_gaps");
 
                     b.Property<long>("ProspectiveGaps")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("prospective_gaps");
 
                     b.Property<long>("ReportedMethod")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("reported_method");
 
                     b.Property<string>("ResolutionDays")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("resolution_days");
 
                     b.Property<long>("Resolved")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("resolved");
 
                     b.HasKey("RunId", "MeasureId", "StratifierId", "Category")
@@ -769,56 +762,56 @@ namespace RadEquity.Data.Migrations.Postgres
             modelBuilder.Entity("RadEquity.Data.Model.MeasureOutcomeRow", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<string>("MeasureId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("measure_id");
 
                     b.Property<string>("Source")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source");
 
                     b.Property<string>("PatientId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("patient_id");
 
                     b.Property<int?>("DaysToResolution")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("days_to_resolution");
 
                     b.Property<bool>("Denominator")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("denominator");
 
                     b.Property<DateOnly?>("DueDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("due_date");
 
                     b.Property<bool>("Exclusion")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("exclusion");
 
                     b.Property<string>("GapStatus")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("gap_status");
 
                     b.Property<bool>("InitialPopulation")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("initial_population");
 
                     b.Property<string>("Method")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("method");
 
                     b.Property<bool>("Numerator")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("numerator");
 
                     b.Property<bool>("ReportedMethod")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("reported_method");
 
                     b.HasKey("RunId", "MeasureId", "Source", "PatientId")
@@ -833,50 +826,50 @@ namespace RadEquity.Data.Migrations.Postgres
             modelBuilder.Entity("RadEquity.Data.Model.MeasureRunPatientRow", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<string>("Source")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source");
 
                     b.Property<string>("PatientId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("patient_id");
 
                     b.Property<string>("AgeBand")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("age_band");
 
                     b.Property<string>("Deprivation")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("deprivation");
 
                     b.Property<string>("Language")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("language");
 
                     b.Property<string>("Payer")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("payer");
 
                     b.Property<string>("RaceEthnicity")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("race_ethnicity");
 
                     b.Property<string>("Rurality")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("rurality");
 
                     b.Property<string>("Sex")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sex");
 
                     b.HasKey("RunId", "Source", "PatientId")
@@ -889,53 +882,52 @@ namespace RadEquity.Data.Migrations.Postgres
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<DateOnly>("AsOf")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("as_of");
 
                     b.Property<string>("EngineVersion")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("engine_version");
 
-                    b.Property<DateTimeOffset?>("FinishedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("FinishedAt")
+                        .HasColumnType("TEXT")
                         .HasColumnName("finished_at");
 
                     b.Property<string>("MeasureIds")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("measure_ids");
 
                     b.Property<long>("Patients")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("patients");
 
                     b.Property<DateOnly>("PeriodEnd")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("period_end");
 
                     b.Property<DateOnly>("PeriodStart")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("period_start");
 
-                    b.Property<DateTimeOffset>("StartedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("StartedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("started_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.Property<string>("ValueSetSource")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("value_set_source");
 
                     b.HasKey("Id")
@@ -950,71 +942,71 @@ namespace RadEquity.Data.Migrations.Postgres
             modelBuilder.Entity("RadEquity.Data.Model.PatientRow", b =>
                 {
                     b.Property<string>("Source")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source");
 
                     b.Property<string>("ResourceType")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("resource_type");
 
                     b.Property<string>("ResourceId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("resource_id");
 
                     b.Property<DateOnly?>("BirthDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("birth_date");
 
                     b.Property<string>("BirthSex")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("birth_sex");
 
                     b.Property<DateOnly?>("DeceasedDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("deceased_date");
 
                     b.Property<string>("EthnicityCodes")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ethnicity_codes");
 
                     b.Property<string>("LanguageCode")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("language_code");
 
                     b.Property<double?>("Latitude")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("latitude");
 
                     b.Property<double?>("Longitude")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("longitude");
 
                     b.Property<bool?>("NeedsInterpreter")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("needs_interpreter");
 
                     b.Property<string>("PatientId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("patient_id");
 
                     b.Property<string>("PostalCode")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("postal_code");
 
                     b.Property<string>("RaceCodes")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("race_codes");
 
                     b.Property<string>("Sex")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sex");
 
                     b.Property<string>("State")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("state");
 
                     b.HasKey("Source", "ResourceType", "ResourceId")
@@ -1030,26 +1022,25 @@ namespace RadEquity.Data.Migrations.Postgres
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("ClaimedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("ClaimedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("claimed_at");
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
                     b.Property<long>("PledgeId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("pledge_id");
 
-                    b.Property<DateTimeOffset?>("SentAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("SentAt")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sent_at");
 
                     b.HasKey("Id")
@@ -1066,78 +1057,78 @@ namespace RadEquity.Data.Migrations.Postgres
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Actions")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("actions");
 
                     b.Property<string>("Commitment")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("commitment");
 
-                    b.Property<DateTimeOffset?>("ConfirmedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("ConfirmedAt")
+                        .HasColumnType("TEXT")
                         .HasColumnName("confirmed_at");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Culture")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("culture");
 
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(254)
-                        .HasColumnType("character varying(254)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("email");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<string>("Organisation")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("organisation");
 
                     b.Property<string>("PracticeSetting")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("practice_setting");
 
                     b.Property<string>("Role")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("role");
 
                     b.Property<bool>("ShowName")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("show_name");
 
                     b.Property<string>("State")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("state");
 
-                    b.Property<DateTimeOffset?>("UnsubscribedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("UnsubscribedAt")
+                        .HasColumnType("TEXT")
                         .HasColumnName("unsubscribed_at");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -1157,52 +1148,51 @@ namespace RadEquity.Data.Migrations.Postgres
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<string>("Excerpt")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("excerpt");
 
                     b.Property<string>("Field")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("field");
 
                     b.Property<string>("File")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("file");
 
                     b.Property<long>("Line")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("line");
 
-                    b.Property<DateTimeOffset>("QuarantinedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("QuarantinedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("quarantined_at");
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reason");
 
                     b.Property<string>("ResourceId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("resource_id");
 
                     b.Property<string>("ResourceType")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("resource_type");
 
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<string>("Source")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source");
 
                     b.HasKey("Id")
@@ -1218,72 +1208,72 @@ namespace RadEquity.Data.Migrations.Postgres
             modelBuilder.Entity("RadEquity.Data.Model.RadEquityUser", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<int>("AccessFailedCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("access_failed_count");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("concurrency_stamp");
 
-                    b.Property<DateTimeOffset?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("CreatedAt")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("email");
 
                     b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("email_confirmed");
 
                     b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("lockout_enabled");
 
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("LockoutEnd")
+                        .HasColumnType("TEXT")
                         .HasColumnName("lockout_end");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("normalized_email");
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("normalized_user_name");
 
                     b.Property<string>("PasswordHash")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("password_hash");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("phone_number");
 
                     b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("phone_number_confirmed");
 
                     b.Property<string>("SecurityStamp")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("security_stamp");
 
                     b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("two_factor_enabled");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_name");
 
                     b.HasKey("Id")
@@ -1302,41 +1292,42 @@ namespace RadEquity.Data.Migrations.Postgres
             modelBuilder.Entity("RadEquity.Data.Model.RawResourceRow", b =>
                 {
                     b.Property<string>("Source")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source");
 
                     b.Property<string>("ResourceType")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("resource_type");
 
                     b.Property<string>("ResourceId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("resource_id");
 
                     b.Property<byte[]>("Content")
                         .IsRequired()
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("content");
 
                     b.Property<byte[]>("ContentHash")
                         .IsRequired()
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("content_hash");
 
-                    b.Property<DateTimeOffset>("IngestedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("IngestedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("ingested_at");
 
-                    b.Property<DateTimeOffset?>("LastUpdated")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("LastUpdated")
+                        .HasColumnType("TEXT")
                         .HasColumnName("last_updated");
 
                     b.Property<string>("PatientId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("patient_id");
 
                     b.Property<string>("VersionId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("version_id");
 
                     b.HasKey("Source", "ResourceType", "ResourceId")
@@ -1351,45 +1342,45 @@ namespace RadEquity.Data.Migrations.Postgres
             modelBuilder.Entity("RadEquity.Data.Model.SiteRow", b =>
                 {
                     b.Property<string>("Source")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source");
 
                     b.Property<string>("ResourceType")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("resource_type");
 
                     b.Property<string>("ResourceId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("resource_id");
 
                     b.Property<bool>("IsMobile")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_mobile");
 
                     b.Property<double?>("Latitude")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("latitude");
 
                     b.Property<string>("LocationId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("location_id");
 
                     b.Property<double?>("Longitude")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("longitude");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<string>("OrganizationId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("organization_id");
 
                     b.Property<string>("PostalCode")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("postal_code");
 
                     b.HasKey("Source", "ResourceType", "ResourceId")
@@ -1402,46 +1393,45 @@ namespace RadEquity.Data.Migrations.Postgres
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("code");
 
                     b.Property<decimal>("CreditHours")
                         .HasPrecision(5, 2)
-                        .HasColumnType("numeric(5,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("credit_hours");
 
-                    b.Property<DateTimeOffset>("IssuedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("IssuedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("issued_at");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
                     b.Property<long>("WebinarId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("webinar_id");
 
                     b.Property<string>("WebinarTitle")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("webinar_title");
 
                     b.HasKey("Id")
@@ -1465,33 +1455,31 @@ namespace RadEquity.Data.Migrations.Postgres
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<int>("CorrectOption")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("correct_option");
 
                     b.Property<string>("Options")
                         .IsRequired()
                         .HasMaxLength(1505)
-                        .HasColumnType("character varying(1505)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("options");
 
                     b.Property<int>("Position")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("position");
 
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("text");
 
                     b.Property<long>("WebinarId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("webinar_id");
 
                     b.HasKey("Id")
@@ -1507,58 +1495,57 @@ namespace RadEquity.Data.Migrations.Postgres
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<decimal>("CreditHours")
                         .HasPrecision(5, 2)
-                        .HasColumnType("numeric(5,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("credit_hours");
 
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("description");
 
                     b.Property<DateOnly>("HeldOn")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("held_on");
 
                     b.Property<bool>("IsDemo")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_demo");
 
                     b.Property<int>("PassMarkPercent")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("pass_mark_percent");
 
                     b.Property<string>("Presenters")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("presenters");
 
                     b.Property<string>("SlidesUrl")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("slides_url");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("title");
 
                     b.Property<string>("VideoUrl")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("video_url");
 
                     b.HasKey("Id")
@@ -1574,31 +1561,30 @@ namespace RadEquity.Data.Migrations.Postgres
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<bool>("Passed")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("passed");
 
                     b.Property<int>("ScorePercent")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("score_percent");
 
-                    b.Property<DateTimeOffset>("TakenAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("TakenAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("taken_at");
 
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
                     b.Property<long>("WebinarId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("webinar_id");
 
                     b.HasKey("Id")

@@ -62,6 +62,7 @@ namespace RadEquity.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     topic_id = table.Column<long>(type: "INTEGER", nullable: false),
                     user_id = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    culture = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
                     created_at = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
