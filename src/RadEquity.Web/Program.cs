@@ -4,6 +4,7 @@ using RadEquity.Web.Features.Access;
 using RadEquity.Web.Features.Account;
 using RadEquity.Web.Features.Audit;
 using RadEquity.Web.Features.Coalition;
+using RadEquity.Web.Features.Coalition.Community;
 using RadEquity.Web.Features.Dashboard;
 using RadEquity.Web.Features.Dashboard.Patients;
 using RadEquity.Web.Features.Data;
@@ -26,6 +27,7 @@ builder.Services.AddAuditLog();
 builder.Services.AddStoreHealth();
 builder.Services.AddDashboard();
 builder.Services.AddCoalition(builder.Configuration);
+builder.Services.AddCommunity(builder.Configuration);
 builder.Services.AddDemoPopulation(builder.Configuration);
 builder.Services.AddJobs();
 // Behind a TLS-terminating proxy on this host: the client's scheme (Secure cookies) and address (audit log).
