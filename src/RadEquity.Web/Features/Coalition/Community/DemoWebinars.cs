@@ -38,7 +38,7 @@ internal sealed class DemoWebinars(IServiceScopeFactory scopes, IOptions<Communi
             Presenters = "Demo presenter (RadEquity project)",
             HeldOn = today.AddDays(-14),
             CreditHours = 1.0m,
-            PassMarkPercent = 67,
+            PassMarkPercent = 60,
             IsDemo = true,
             CreatedAt = now,
         }, [

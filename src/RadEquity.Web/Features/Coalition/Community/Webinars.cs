@@ -156,7 +156,7 @@ internal sealed class Webinars(RadEquityDbContext db, TimeProvider time, ILogger
         var position = 0;
         foreach (var question in input.FilledQuestions())
         {
-            var options = question.Options.Select((o, i) => (Text: o.Trim(), Index: i)).Where(o => o.Text.Length > 0).ToList();
+            var options = question.Options.Select((o, i) => (Text: (o ?? "").Trim(), Index: i)).Where(o => o.Text.Length > 0).ToList();
             db.WebinarQuestions.Add(new WebinarQuestionRow
             {
                 WebinarId = row.Id,
