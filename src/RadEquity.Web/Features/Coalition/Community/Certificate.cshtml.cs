@@ -11,7 +11,7 @@ namespace RadEquity.Web.Features.Coalition.Community;
 /// else checks a code at <c>/coalition/certificates/verify</c>, which shows less.
 /// </summary>
 [Authorize(Policy = Policies.CoalitionMember)]
-internal sealed class CertificateModel(Webinars webinars) : PageModel
+internal sealed class CertificateModel(Webinars webinars, Microsoft.Extensions.Options.IOptions<CoalitionOptions> coalition) : PageModel
 {
     public WebinarCertificateRow Certificate { get; private set; } = null!;
 
@@ -30,7 +30,7 @@ internal sealed class CertificateModel(Webinars webinars) : PageModel
         }
 
         Certificate = certificate;
-        VerifyUrl = new Uri($"{Request.Scheme}://{Request.Host}{Request.PathBase}/coalition/certificates/verify?code={CertificateCodes.Display(certificate.Code)}");
+        VerifyUrl = new Uri(Coalition.BaseUrl(Request, coalition.Value), "coalition/certificates/verify?code=" + CertificateCodes.Display(certificate.Code));
         return Page();
     }
 }
