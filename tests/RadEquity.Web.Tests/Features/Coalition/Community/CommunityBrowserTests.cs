@@ -119,6 +119,51 @@ public sealed class CommunityBrowserTests(ChromiumBrowser chromium) : IClassFixt
     }
 
     [SkippableFact]
+    public async Task Staff_AddsWebinarWithPostTestAndPinsTopic_PagesPassAxe()
+    {
+        var browser = chromium.Require();
+        var staff = await MemberPageAsync(browser, "staff@coalition.test", "/coalition/staff/webinars", Roles.CoalitionStaff);
+        await BrowserApp.AssertAccessibleAsync(staff);
+        await staff.GetByTestId("new-webinar").ClickAsync();
+        await staff.GetByTestId("webinar-form").WaitForAsync();
+        await BrowserApp.AssertAccessibleAsync(staff);
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Save webinar" }).ClickAsync();
+        await staff.GetByTestId("errors").WaitForAsync();
+        await BrowserApp.AssertAccessibleAsync(staff);
+
+        await staff.Locator("#Input_Title").FillAsync("Staff-made webinar");
+        await staff.Locator("#Input_Description").FillAsync("What the *recording* covers.");
+        await staff.Locator("#Input_Presenters").FillAsync("A. Presenter");
+        await staff.Locator("#Input_HeldOn").FillAsync("2026-10-01");
+        await staff.Locator("#Input_CreditHours").FillAsync("1.5");
+        await staff.Locator("#Input_VideoUrl").FillAsync("https://youtu.be/dQw4w9WgXcQ");
+        await staff.Locator("#Input_Questions_0__Text").FillAsync("Pick the second");
+        await staff.Locator("#option-0-0").FillAsync("First");
+        await staff.Locator("#option-0-1").FillAsync("Second");
+        await staff.Locator("#correct-0-1").CheckAsync();
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Add a question" }).ClickAsync();
+        await staff.Locator("#Input_Questions_1__Text").WaitForAsync();
+        Assert.Equal("Pick the second", await staff.Locator("#Input_Questions_0__Text").InputValueAsync());
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Save webinar" }).ClickAsync();
+        await staff.GetByTestId("webinar").WaitForAsync();
+        Assert.Equal("Recording: Staff-made webinar", await staff.Locator("iframe").GetAttributeAsync("title"));
+        Assert.Equal("1.5", await staff.GetByTestId("credit-hours").InnerTextAsync());
+        await BrowserApp.AssertAccessibleAsync(staff);
+
+        await staff.GotoAsync("/coalition/discussion/new");
+        await staff.GetByLabel("Title").FillAsync("House rules");
+        await staff.GetByLabel("Message").FillAsync("Be kind.");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Post topic" }).ClickAsync();
+        await staff.GetByTestId("moderation").WaitForAsync();
+        await BrowserApp.AssertAccessibleAsync(staff);
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Pin topic" }).ClickAsync();
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Unpin topic" }).WaitForAsync();
+        await staff.GotoAsync("/coalition/discussion");
+        await staff.GetByTestId("pinned").WaitForAsync();
+        await BrowserApp.AssertAccessibleAsync(staff);
+    }
+
+    [SkippableFact]
     public async Task PublicPages_EnglishAndSpanish_PassAxe()
     {
         var browser = chromium.Require();
@@ -145,9 +190,9 @@ public sealed class CommunityBrowserTests(ChromiumBrowser chromium) : IClassFixt
     }
 
     /// <summary>A new member, signed in through the sign-in page from a link to <paramref name="start"/>, landing there.</summary>
-    private async Task<IPage> MemberPageAsync(IBrowser browser, string email, string start)
+    private async Task<IPage> MemberPageAsync(IBrowser browser, string email, string start, string role = Roles.Member)
     {
-        await _app!.Factory.CreateUserAsync(email, [Roles.Member]);
+        await _app!.Factory.CreateUserAsync(email, [role]);
         var page = await _app.NewPageAsync(browser);
         await page.GotoAsync("/account/sign-in?ReturnUrl=" + Uri.EscapeDataString(start));
         await page.GetByLabel("E-mail address").FillAsync(email);
