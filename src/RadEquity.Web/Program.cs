@@ -5,6 +5,7 @@ using RadEquity.Web.Features.Access;
 using RadEquity.Web.Features.Account;
 using RadEquity.Web.Features.Audit;
 using RadEquity.Web.Features.Coalition;
+using RadEquity.Web.Features.Coalition.Community;
 using RadEquity.Web.Features.Coalition.Home;
 using RadEquity.Web.Features.Coalition.Library;
 using RadEquity.Web.Features.Dashboard;
@@ -33,6 +34,7 @@ builder.Services.AddDashboard();
 builder.Services.AddCoalition(builder.Configuration);
 builder.Services.AddCoalitionHome(builder.Configuration);
 builder.Services.AddLibrary();
+builder.Services.AddCommunity(builder.Configuration);
 builder.Services.AddDemoPopulation(builder.Configuration);
 builder.Services.AddJobs();
 // Behind a TLS-terminating proxy on this host: the client's scheme (Secure cookies) and address (audit log).

@@ -520,6 +520,167 @@ namespace RadEquity.Data.Migrations.Sqlite
                     b.ToTable("coverages", (string)null);
                 });
 
+            modelBuilder.Entity("RadEquity.Data.Model.DiscussionFollowRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("culture");
+
+                    b.Property<long>("TopicId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("topic_id");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_discussion_follows");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_discussion_follows_user_id");
+
+                    b.HasIndex("TopicId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_discussion_follows_topic_id_user_id");
+
+                    b.ToTable("discussion_follows", (string)null);
+                });
+
+            modelBuilder.Entity("RadEquity.Data.Model.DiscussionReplyRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_name");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Depth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("depth");
+
+                    b.Property<bool>("IsHidden")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_hidden");
+
+                    b.Property<long?>("ParentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("parent_id");
+
+                    b.Property<long>("TopicId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("topic_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_discussion_replies");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_discussion_replies_parent_id");
+
+                    b.HasIndex("TopicId", "CreatedAt")
+                        .HasDatabaseName("ix_discussion_replies_topic_id_created_at");
+
+                    b.ToTable("discussion_replies", (string)null);
+                });
+
+            modelBuilder.Entity("RadEquity.Data.Model.DiscussionTopicRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_name");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsHidden")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_hidden");
+
+                    b.Property<bool>("IsLocked")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_locked");
+
+                    b.Property<bool>("IsPinned")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_pinned");
+
+                    b.Property<string>("LastActivityAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_activity_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_discussion_topics");
+
+                    b.HasIndex("IsPinned", "LastActivityAt")
+                        .HasDatabaseName("ix_discussion_topics_is_pinned_last_activity_at");
+
+                    b.ToTable("discussion_topics", (string)null);
+                });
+
             modelBuilder.Entity("RadEquity.Data.Model.DisparityFactRow", b =>
                 {
                     b.Property<long>("Id")
@@ -1637,6 +1798,213 @@ namespace RadEquity.Data.Migrations.Sqlite
                     b.ToTable("sites", (string)null);
                 });
 
+            modelBuilder.Entity("RadEquity.Data.Model.WebinarCertificateRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<decimal>("CreditHours")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("credit_hours");
+
+                    b.Property<string>("IssuedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("WebinarId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("webinar_id");
+
+                    b.Property<string>("WebinarTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("webinar_title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webinar_certificates");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ux_webinar_certificates_code");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_webinar_certificates_user_id");
+
+                    b.HasIndex("WebinarId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_webinar_certificates_webinar_id_user_id");
+
+                    b.ToTable("webinar_certificates", (string)null);
+                });
+
+            modelBuilder.Entity("RadEquity.Data.Model.WebinarQuestionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CorrectOption")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("correct_option");
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasMaxLength(1505)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("options");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<long>("WebinarId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("webinar_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webinar_questions");
+
+                    b.HasIndex("WebinarId", "Position")
+                        .HasDatabaseName("ix_webinar_questions_webinar_id_position");
+
+                    b.ToTable("webinar_questions", (string)null);
+                });
+
+            modelBuilder.Entity("RadEquity.Data.Model.WebinarRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<decimal>("CreditHours")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("credit_hours");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("held_on");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_demo");
+
+                    b.Property<int>("PassMarkPercent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pass_mark_percent");
+
+                    b.Property<string>("Presenters")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("presenters");
+
+                    b.Property<string>("SlidesUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("slides_url");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<string>("VideoUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("video_url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webinars");
+
+                    b.HasIndex("HeldOn")
+                        .HasDatabaseName("ix_webinars_held_on");
+
+                    b.ToTable("webinars", (string)null);
+                });
+
+            modelBuilder.Entity("RadEquity.Data.Model.WebinarTestAttemptRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("passed");
+
+                    b.Property<int>("ScorePercent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("score_percent");
+
+                    b.Property<string>("TakenAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("taken_at");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("WebinarId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("webinar_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webinar_test_attempts");
+
+                    b.HasIndex("WebinarId", "UserId")
+                        .HasDatabaseName("ix_webinar_test_attempts_webinar_id_user_id");
+
+                    b.ToTable("webinar_test_attempts", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1710,6 +2078,39 @@ namespace RadEquity.Data.Migrations.Sqlite
                         .HasConstraintName("fk_coalition_members_users_user_id");
                 });
 
+            modelBuilder.Entity("RadEquity.Data.Model.DiscussionFollowRow", b =>
+                {
+                    b.HasOne("RadEquity.Data.Model.DiscussionTopicRow", null)
+                        .WithMany()
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_discussion_follows_discussion_topics_topic_id");
+
+                    b.HasOne("RadEquity.Data.Model.RadEquityUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_discussion_follows_users_user_id");
+                });
+
+            modelBuilder.Entity("RadEquity.Data.Model.DiscussionReplyRow", b =>
+                {
+                    b.HasOne("RadEquity.Data.Model.DiscussionReplyRow", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_discussion_replies_discussion_replies_parent_id");
+
+                    b.HasOne("RadEquity.Data.Model.DiscussionTopicRow", null)
+                        .WithMany()
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_discussion_replies_discussion_topics_topic_id");
+                });
+
             modelBuilder.Entity("RadEquity.Data.Model.LibraryCommentRow", b =>
                 {
                     b.HasOne("RadEquity.Data.Model.LibraryResourceRow", null)
@@ -1728,6 +2129,36 @@ namespace RadEquity.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_pledge_follow_ups_pledges_pledge_id");
+                });
+
+            modelBuilder.Entity("RadEquity.Data.Model.WebinarCertificateRow", b =>
+                {
+                    b.HasOne("RadEquity.Data.Model.WebinarRow", null)
+                        .WithMany()
+                        .HasForeignKey("WebinarId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_webinar_certificates_webinars_webinar_id");
+                });
+
+            modelBuilder.Entity("RadEquity.Data.Model.WebinarQuestionRow", b =>
+                {
+                    b.HasOne("RadEquity.Data.Model.WebinarRow", null)
+                        .WithMany()
+                        .HasForeignKey("WebinarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_webinar_questions_webinars_webinar_id");
+                });
+
+            modelBuilder.Entity("RadEquity.Data.Model.WebinarTestAttemptRow", b =>
+                {
+                    b.HasOne("RadEquity.Data.Model.WebinarRow", null)
+                        .WithMany()
+                        .HasForeignKey("WebinarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_webinar_test_attempts_webinars_webinar_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -92,6 +92,22 @@ public static class AccessTable
         Page("/coalition/staff/resources", CoalitionStaff),
         Page("/coalition/staff/comments", CoalitionStaff),
 
+        // The coalition hub's community slice: discussion and certificates for members, moderation and webinar
+        // editing for staff; the webinars, certificate verification and the e-mailed unfollow link are public.
+        Page("/coalition/discussion", CoalitionMember),
+        Page("/coalition/discussion/new", CoalitionMember),
+        Page("/coalition/discussion/{id:long}", CoalitionMember, "/coalition/discussion/1"),
+        Page("/coalition/discussion/{id:long}/moderate", CoalitionStaff, "/coalition/discussion/1/moderate"),
+        Page("/coalition/discussion/unfollow", Everyone),
+        Page("/coalition/webinars", Everyone),
+        Page("/coalition/webinars/{id:long}", Everyone, "/coalition/webinars/1"),
+        Page("/coalition/webinars/{id:long}/test", CoalitionMember, "/coalition/webinars/1/test"),
+        Page("/coalition/certificates/verify", Everyone),
+        Page("/coalition/certificates/{code}", CoalitionMember, "/coalition/certificates/0000-0000-0000"),
+        Page("/coalition/transcript", CoalitionMember),
+        Page("/coalition/staff/webinars", CoalitionStaff),
+        Page("/coalition/staff/webinars/edit/{id:long?}", CoalitionStaff, "/coalition/staff/webinars/edit/1"),
+
         // The practice's home: any practice role.
         Page("/", Aggregates),
 

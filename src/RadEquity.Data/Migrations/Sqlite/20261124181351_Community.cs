@@ -1,0 +1,272 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace RadEquity.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Community : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "discussion_topics",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    body = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    author_id = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    author_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    created_at = table.Column<string>(type: "TEXT", nullable: false),
+                    last_activity_at = table.Column<string>(type: "TEXT", nullable: false),
+                    is_pinned = table.Column<bool>(type: "INTEGER", nullable: false),
+                    is_locked = table.Column<bool>(type: "INTEGER", nullable: false),
+                    is_hidden = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_discussion_topics", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "webinars",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    presenters = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    held_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    credit_hours = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
+                    video_url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    slides_url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    pass_mark_percent = table.Column<int>(type: "INTEGER", nullable: false),
+                    is_demo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_webinars", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "discussion_follows",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    topic_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    user_id = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    culture = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    created_at = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_discussion_follows", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_discussion_follows_discussion_topics_topic_id",
+                        column: x => x.topic_id,
+                        principalTable: "discussion_topics",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_discussion_follows_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "discussion_replies",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    topic_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    parent_id = table.Column<long>(type: "INTEGER", nullable: true),
+                    depth = table.Column<int>(type: "INTEGER", nullable: false),
+                    body = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    author_id = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    author_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    created_at = table.Column<string>(type: "TEXT", nullable: false),
+                    is_hidden = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_discussion_replies", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_discussion_replies_discussion_replies_parent_id",
+                        column: x => x.parent_id,
+                        principalTable: "discussion_replies",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_discussion_replies_discussion_topics_topic_id",
+                        column: x => x.topic_id,
+                        principalTable: "discussion_topics",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "webinar_certificates",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    webinar_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    user_id = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    webinar_title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    credit_hours = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
+                    issued_at = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_webinar_certificates", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_webinar_certificates_webinars_webinar_id",
+                        column: x => x.webinar_id,
+                        principalTable: "webinars",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "webinar_questions",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    webinar_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    position = table.Column<int>(type: "INTEGER", nullable: false),
+                    text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    options = table.Column<string>(type: "TEXT", maxLength: 1505, nullable: false),
+                    correct_option = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_webinar_questions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_webinar_questions_webinars_webinar_id",
+                        column: x => x.webinar_id,
+                        principalTable: "webinars",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "webinar_test_attempts",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    webinar_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    user_id = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    score_percent = table.Column<int>(type: "INTEGER", nullable: false),
+                    passed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    taken_at = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_webinar_test_attempts", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_webinar_test_attempts_webinars_webinar_id",
+                        column: x => x.webinar_id,
+                        principalTable: "webinars",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_discussion_follows_user_id",
+                table: "discussion_follows",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_discussion_follows_topic_id_user_id",
+                table: "discussion_follows",
+                columns: new[] { "topic_id", "user_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_discussion_replies_parent_id",
+                table: "discussion_replies",
+                column: "parent_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_discussion_replies_topic_id_created_at",
+                table: "discussion_replies",
+                columns: new[] { "topic_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_discussion_topics_is_pinned_last_activity_at",
+                table: "discussion_topics",
+                columns: new[] { "is_pinned", "last_activity_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_webinar_certificates_user_id",
+                table: "webinar_certificates",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_webinar_certificates_code",
+                table: "webinar_certificates",
+                column: "code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ux_webinar_certificates_webinar_id_user_id",
+                table: "webinar_certificates",
+                columns: new[] { "webinar_id", "user_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_webinar_questions_webinar_id_position",
+                table: "webinar_questions",
+                columns: new[] { "webinar_id", "position" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_webinar_test_attempts_webinar_id_user_id",
+                table: "webinar_test_attempts",
+                columns: new[] { "webinar_id", "user_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_webinars_held_on",
+                table: "webinars",
+                column: "held_on");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "discussion_follows");
+
+            migrationBuilder.DropTable(
+                name: "discussion_replies");
+
+            migrationBuilder.DropTable(
+                name: "webinar_certificates");
+
+            migrationBuilder.DropTable(
+                name: "webinar_questions");
+
+            migrationBuilder.DropTable(
+                name: "webinar_test_attempts");
+
+            migrationBuilder.DropTable(
+                name: "discussion_topics");
+
+            migrationBuilder.DropTable(
+                name: "webinars");
+        }
+    }
+}
