@@ -85,7 +85,7 @@ sep=$'\t' q "select measure_id, stratifier_id, category from measure_counts
   where run_id = $run and stratifier_id <> 'overall' and denominator > 0 order by 1, 2, 3" \
   | awk 'NR % 5 == 0 { print $0 "\t2"; print $0 "\t3" } { print $0 "\t1" }' \
   | while IFS=$'\t' read -r m s c p; do
-      echo "/dashboard/measures/$m/patients?stratifier=$(urlencode "$s")&category=$(urlencode "$c")&page=$p"
+      echo "/dashboard/measures/$m/patients?stratifier=$(urlencode "$s")&category=$(urlencode "$c")&p=$p"
     done >"$pages/patients"
 # 400 outcome rows spread evenly over the run's rows: patients of every measure, in and out of the numerator.
 read -r first last < <(sep=' ' q "select min(rowid), max(rowid) from measure_outcomes where run_id = $run")

@@ -44,6 +44,29 @@ public sealed partial class CellPatientsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CellPage_NextPageLink_ShowsTheNextPatientsOfTheList()
+    {
+        // A population large enough for more than one page of 50 in the stratum.
+        var database = (await SqliteTestStore.CreateAsync())!;
+        await using var large = new RadEquityWebFactory(database, 3_000);
+        using var navigator = await large.CreateSignedInClientForRoleAsync(Roles.Navigator);
+        const string list = "/dashboard/measures/cms130/patients?stratifier=sex&category=Female";
+        var first = await navigator.GetStringAsync(list);
+        var total = int.Parse(ExportAll().Match(first).Groups[1].Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+        Assert.True(total > 50, $"the stratum needs more than one page of patients; it has {total}");
+
+        var next = WebUtility.HtmlDecode(NextPage().Match(first).Groups[1].Value);
+        var second = await navigator.GetStringAsync("/dashboard/measures/cms130/patients" + next);
+
+        var onFirst = PatientLink().Matches(first).Select(m => m.Groups[1].Value).ToList();
+        var onSecond = PatientLink().Matches(second).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(50, onFirst.Distinct().Count());
+        Assert.Equal(Math.Min(50, total - 50), onSecond.Distinct().Count());
+        Assert.Empty(onFirst.Intersect(onSecond));
+        await SqliteTestStore.DropAsync(database);
+    }
+
+    [Fact]
     public async Task PatientPage_Analyst_ShowsEvidenceAndAuditsThePatient()
     {
         using var analyst = await Factory.CreateSignedInClientForRoleAsync(Roles.Analyst);
@@ -105,6 +128,9 @@ public sealed partial class CellPatientsTests : IAsyncLifetime
 
     [GeneratedRegex("Export all ([0-9,]+) as CSV")]
     private static partial Regex ExportAll();
+
+    [GeneratedRegex("<a href=\"([^\"]+)\">Next page</a>")]
+    private static partial Regex NextPage();
 
     [GeneratedRegex("href=\"(/dashboard/patients/[^\"]+)\"")]
     private static partial Regex PatientLink();

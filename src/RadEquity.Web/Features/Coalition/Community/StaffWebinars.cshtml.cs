@@ -10,6 +10,6 @@ internal sealed class StaffWebinarsModel(Webinars webinars) : PageModel
 {
     public WebinarPage Webinars { get; private set; } = new([], 1, 1);
 
-    public async Task OnGetAsync(int? page, CancellationToken cancellationToken) =>
-        Webinars = await webinars.ListAsync(page ?? 1, cancellationToken).ConfigureAwait(false);
+    public async Task OnGetAsync(int? p, CancellationToken cancellationToken) =>
+        Webinars = await webinars.ListAsync(p ?? 1, cancellationToken).ConfigureAwait(false);
 }

@@ -10,7 +10,7 @@ internal sealed class TopicsModel(Discussion discussion) : PageModel
 {
     public TopicPage Topics { get; private set; } = new([], 1, 1);
 
-    public async Task OnGetAsync(int? page, CancellationToken cancellationToken) =>
-        Topics = await discussion.TopicsAsync(new Reader(Community.UserId(User), User.IsInRole(Roles.CoalitionStaff)), page ?? 1, cancellationToken)
+    public async Task OnGetAsync(int? p, CancellationToken cancellationToken) =>
+        Topics = await discussion.TopicsAsync(new Reader(Community.UserId(User), User.IsInRole(Roles.CoalitionStaff)), p ?? 1, cancellationToken)
             .ConfigureAwait(false);
 }

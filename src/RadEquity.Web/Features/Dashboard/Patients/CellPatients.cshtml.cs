@@ -34,7 +34,8 @@ internal sealed class CellPatientsModel(StoreTarget store, TimeProvider time, Au
     [BindProperty(SupportsGet = true)]
     public long? Run { get; set; }
 
-    [BindProperty(Name = "page", SupportsGet = true)]
+    // "p", not "page": Razor Pages' own route value "page" (the page's name) is bound first and would hide the query's.
+    [BindProperty(Name = "p", SupportsGet = true)]
     public int PageNumber { get; set; } = 1;
 
     public Measure? Measure { get; private set; }

@@ -125,6 +125,25 @@ public abstract partial class CommunityTests(TestStore store, SmtpListener smtp)
     }
 
     [SkippableFact]
+    public async Task Topics_MoreThanAPage_SecondPageByItsLinkShowsTheRest()
+    {
+        SkipUnlessAvailable();
+        var app = App();
+        using var member = await MemberAsync(app, "member");
+        var total = RadEquity.Web.Features.Coalition.Community.Discussion.PageSize + 2;
+        for (var i = 0; i < total; i++)
+        {
+            await StartTopicAsync(member, "Topic " + i.ToString("00", System.Globalization.CultureInfo.InvariantCulture), "Body");
+        }
+
+        var first = Titles(await member.GetStringAsync("/coalition/discussion"));
+        var second = Titles(await member.GetStringAsync("/coalition/discussion?p=2"));
+
+        Assert.Equal(RadEquity.Web.Features.Coalition.Community.Discussion.PageSize, first.Count);
+        Assert.Equal(["Topic 01", "Topic 00"], second);
+    }
+
+    [SkippableFact]
     public async Task Moderate_AsMember_ForbiddenAndNothingChanges()
     {
         SkipUnlessAvailable();
