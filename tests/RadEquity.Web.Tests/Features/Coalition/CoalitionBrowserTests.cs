@@ -56,8 +56,9 @@ public sealed class CoalitionBrowserTests(ChromiumBrowser chromium) : IClassFixt
         Assert.Contains("your pledge is confirmed", await page.GetByTestId("link-outcome").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserApp.AssertAccessibleAsync(page);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Pledge wall" }).First.ClickAsync();
-        await page.WaitForURLAsync("**/coalition/pledges");
+        var wall = page.GetByRole(AriaRole.Navigation, new() { Name = "Coalition sections" }).GetByRole(AriaRole.Link, new() { Name = "Pledge wall" });
+        Assert.Equal("/coalition/pledges", await wall.GetAttributeAsync("href"));
+        await page.GotoAsync("/coalition/pledges");
         Assert.Contains("Rosalind Franklin", await page.GetByTestId("wall").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Evening screening twice a week.", await page.GetByTestId("wall").InnerTextAsync(), StringComparison.Ordinal);
     }
