@@ -102,8 +102,8 @@ public sealed record StoreTarget(StoreProvider Provider, string ConnectionString
         EnsureSqliteFolder();
         return Provider switch
         {
-            StoreProvider.Sqlite => new SqliteIngestSink(ConnectionString, time ?? TimeProvider.System),
-            StoreProvider.PostgreSql => new PostgresIngestSink(ConnectionString, time ?? TimeProvider.System),
+            StoreProvider.Sqlite => new SqliteIngestSink(ConnectionString, time ?? TimeProvider.System) { Snapshot = this },
+            StoreProvider.PostgreSql => new PostgresIngestSink(ConnectionString, time ?? TimeProvider.System) { Snapshot = this },
             _ => throw new InvalidOperationException("Unknown provider."),
         };
     }

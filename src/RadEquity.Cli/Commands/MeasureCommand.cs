@@ -59,7 +59,13 @@ internal static class MeasureCommand
         var result = await StoreEvaluation.RunAsync(target, new StoreEvaluationRequest(settings.Period, settings.AsOf, settings.Codes,
             settings.ValueSetSource, settings.Areas, settings.MeasureOptions), TimeProvider.System, cancellationToken).ConfigureAwait(false);
         Console.Out.WriteLine(string.Create(c,
-            $"Read {result.Load.Patients:N0} patients and {result.Load.EventsKept:N0} events, evaluated {result.Measures.Count} measures x {Stratifiers.Standard.Count} stratifiers in {result.Elapsed.TotalSeconds:F1} s."));
+            $"Read {result.Load.Patients:N0} patients and {result.Load.EventsKept:N0} events {(result.Load.FromSnapshot ? "from the fact snapshot" : "from the fact tables")}, evaluated {result.Measures.Count} measures x {Stratifiers.Standard.Count} stratifiers in {result.Elapsed.TotalSeconds:F1} s."));
+        if (result.Refresh is { Patients: > 0 } refresh)
+        {
+            Console.Out.WriteLine(string.Create(c,
+                $"The fact snapshot was {(refresh.Rebuilt ? "rebuilt" : "updated")} first: {refresh.Patients:N0} patients in {refresh.Elapsed.TotalSeconds:F1} s (included)."));
+        }
+
 
         WriteSummary(result.RunId, settings, result.Measures, result.Counts);
         if (outcomesFile is not null)

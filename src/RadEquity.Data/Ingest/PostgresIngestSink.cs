@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using RadEquity.Data.Measures;
 using RadEquity.Engine.Facts;
 using RadEquity.Engine.Ingest;
 
@@ -14,6 +15,9 @@ internal sealed class PostgresIngestSink(string connectionString, TimeProvider t
 {
     /// <summary>Test seam: runs after every write of a batch, just before its commit.</summary>
     internal Func<Task>? BeforeCommit { get; init; }
+
+    /// <summary>The store whose fact snapshot a completed run refreshes; null to leave it to the next evaluation.</summary>
+    internal StoreTarget? Snapshot { get; init; }
 
     // A plain join with the unnested keys is planned as a hash join over a full scan of raw_resources (the
     // planner sees 5,000 keys and misjudges the 3-column match): every batch then costs O(store size). The
@@ -52,6 +56,11 @@ internal sealed class PostgresIngestSink(string connectionString, TimeProvider t
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await IngestRunLog.CompleteAsync(connection, runId, summary, StoreTimestamp.Normalize(time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        if (Snapshot is not null)
+        {
+            // The run's changes are committed batch by batch and marked pending; measures read them faster once written.
+            await FactSnapshot.RefreshAsync(Snapshot, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public async Task<BatchResult> WriteBatchAsync(long runId, IReadOnlyList<IngestItem> batch, CancellationToken cancellationToken)

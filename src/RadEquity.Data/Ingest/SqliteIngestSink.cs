@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using RadEquity.Data.Measures;
 using RadEquity.Engine.Facts;
 using RadEquity.Engine.Ingest;
 
@@ -30,6 +31,9 @@ internal sealed class SqliteIngestSink(string connectionString, TimeProvider tim
     /// <summary>Test seam: runs after every write of a batch, just before its commit.</summary>
     internal Func<Task>? BeforeCommit { get; init; }
 
+    /// <summary>The store whose fact snapshot a completed run refreshes; null to leave it to the next evaluation.</summary>
+    internal StoreTarget? Snapshot { get; init; }
+
     public async Task<long> BeginRunAsync(string source, IReadOnlyList<string> inputs, DateTimeOffset startedAt, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -40,6 +44,11 @@ internal sealed class SqliteIngestSink(string connectionString, TimeProvider tim
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await IngestRunLog.CompleteAsync(connection, runId, summary, StoreTimestamp.ToSqliteText(time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        if (Snapshot is not null)
+        {
+            // The run's changes are committed batch by batch and marked pending; measures read them faster once written.
+            await FactSnapshot.RefreshAsync(Snapshot, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public async Task<BatchResult> WriteBatchAsync(long runId, IReadOnlyList<IngestItem> batch, CancellationToken cancellationToken)

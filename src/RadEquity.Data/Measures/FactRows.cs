@@ -16,6 +16,11 @@ internal abstract class FactRows : IAsyncDisposable
     /// <summary>A text column; empty for NULL. Valid until the next row (each column has its own buffer).</summary>
     public abstract ReadOnlySpan<char> Text(int column);
 
+    /// <summary>A blob column; empty for NULL. Valid until the next row.</summary>
+    public abstract ReadOnlySpan<byte> Bytes(int column);
+
+    public abstract long Int64(int column);
+
     public abstract bool Boolean(int column);
 
     public abstract double Double(int column);

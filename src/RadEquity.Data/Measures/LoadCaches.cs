@@ -46,11 +46,12 @@ internal sealed class CodingCache
 {
     private static readonly ClassifiedCodes Empty = new([], ValueSetMask.None);
 
-    private readonly CodeIndex _index;
+    private readonly CodeIndex? _index;
     private readonly Dictionary<string, ClassifiedCodes> _byText = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ClassifiedCodes>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
 
-    public CodingCache(CodeIndex index)
+    /// <summary>Classifies with <paramref name="index"/>; without one every mask is empty.</summary>
+    public CodingCache(CodeIndex? index)
     {
         _index = index;
         _bySpan = _byText.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -70,7 +71,7 @@ internal sealed class CodingCache
 
         var key = text.ToString();
         var codings = Coding.Split(key);
-        var classified = new ClassifiedCodes(codings, _index.Classify(codings));
+        var classified = new ClassifiedCodes(codings, _index?.Classify(codings) ?? ValueSetMask.None);
         _byText.Add(key, classified);
         return classified;
     }

@@ -11,7 +11,8 @@ namespace RadEquity.Data.Measures;
 /// clinical events. Each patient's record is complete when the scans move past its key, so records stream out in
 /// batches and memory stays bounded by the batch. One per load; not thread-safe.
 /// </summary>
-internal sealed class PatientRecordMerge(CodeIndex codes, PatientSelection selection)
+/// <remarks>Without <c>codes</c> (the fact snapshot's refresh) every event is kept, unclassified.</remarks>
+internal sealed class PatientRecordMerge(CodeIndex? codes, PatientSelection selection)
 {
     private static readonly string[] PatientColumns =
     [
@@ -141,6 +142,11 @@ internal sealed class PatientRecordMerge(CodeIndex codes, PatientSelection selec
             parameters.Add(new("patient", patientId));
         }
 
+        if (selection.PendingOnly)
+        {
+            conditions.Add("(source, patient_id) IN (SELECT source, patient_id FROM fact_snapshot_pending)");
+        }
+
         if (selection.From is { } from)
         {
             conditions.Add(connection.PatientKey + " >= (@from_source, @from_patient)");
@@ -197,7 +203,7 @@ internal sealed class PatientRecordMerge(CodeIndex codes, PatientSelection selec
         _eventsRead++;
         var eventCodes = _codings.Get(rows.Text(2));
         var valueCodes = _codings.Get(rows.Text(3));
-        if (eventCodes.Mask.IsEmpty && valueCodes.Mask.IsEmpty)
+        if (codes is not null && eventCodes.Mask.IsEmpty && valueCodes.Mask.IsEmpty)
         {
             return null;
         }

@@ -16,7 +16,11 @@ public sealed record PatientRecordBatch(IReadOnlyList<PatientRecord> Patients, P
 /// <param name="EventsRead">Clinical events of the loaded patients.</param>
 /// <param name="EventsKept">Events kept: those whose codes or value codes belong to at least one value set.</param>
 /// <param name="Elapsed">Time spent reading (not counting the consumer's time between batches).</param>
-public sealed record PatientLoadSummary(long Patients, long Coverages, long EventsRead, long EventsKept, TimeSpan Elapsed);
+public sealed record PatientLoadSummary(long Patients, long Coverages, long EventsRead, long EventsKept, TimeSpan Elapsed)
+{
+    /// <summary>True when the load read the fact snapshot (<see cref="FactSnapshot"/>) rather than the fact tables.</summary>
+    public bool FromSnapshot { get; init; }
+}
 
 /// <summary>
 /// Reads the stored facts as the engine's <see cref="PatientRecord"/>s, fast: three scans ordered by patient (patients,
@@ -57,18 +61,30 @@ public static class PatientRecordReader
         ArgumentNullException.ThrowIfNull(codes);
         ArgumentNullException.ThrowIfNull(selection);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        return ReadOwnedAsync(store, new PatientRecordMerge(codes, selection), batchSize, cancellationToken);
+        return ReadOwnedAsync(store, codes, selection, batchSize, cancellationToken);
     }
 
     private static async IAsyncEnumerable<PatientRecordBatch> ReadOwnedAsync(
-        StoreTarget store, PatientRecordMerge merge, int batchSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+        StoreTarget store, CodeIndex codes, PatientSelection selection, int batchSize, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await FactConnection.OpenAsync(store, cancellationToken).ConfigureAwait(false);
-        await foreach (var batch in merge.ReadAsync(connection, batchSize, cancellationToken).ConfigureAwait(false))
+        var fromSnapshot = await ReadsSnapshotAsync(connection, selection, cancellationToken).ConfigureAwait(false);
+        await foreach (var batch in Read(connection, codes, selection, fromSnapshot, batchSize, cancellationToken).ConfigureAwait(false))
         {
             yield return batch;
         }
     }
+
+    /// <summary>Whether a load reads the fact snapshot: a whole store or source (one patient is read faster through the
+    /// fact tables' patient index) whose snapshot is current in the load's read snapshot.</summary>
+    private static async Task<bool> ReadsSnapshotAsync(FactConnection connection, PatientSelection selection, CancellationToken cancellationToken) =>
+        selection.PatientId is null && await FactSnapshot.IsCurrentAsync(connection, cancellationToken).ConfigureAwait(false);
+
+    private static IAsyncEnumerable<PatientRecordBatch> Read(FactConnection connection, CodeIndex codes, PatientSelection selection,
+        bool fromSnapshot, int batchSize, CancellationToken cancellationToken) =>
+        fromSnapshot
+            ? FactSnapshot.ReadAsync(connection, codes, selection, batchSize, cancellationToken)
+            : new PatientRecordMerge(codes, selection).ReadAsync(connection, batchSize, cancellationToken);
 
     /// <summary>
     /// Splits the patients of <paramref name="selection"/> into up to <paramref name="partitions"/> ranges of
@@ -97,11 +113,13 @@ public static class PatientRecordReader
         try
         {
             var bounds = await SplitAsync(connections[0], selection, partitions, minimumPerPartition, cancellationToken).ConfigureAwait(false);
+            // Every connection reads the same snapshot of the store, so one answer holds for all ranges.
+            var fromSnapshot = await ReadsSnapshotAsync(connections[0], selection, cancellationToken).ConfigureAwait(false);
             var reads = new List<IAsyncEnumerable<PatientRecordBatch>>(bounds.Count + 1);
             for (var i = 0; i <= bounds.Count; i++)
             {
                 var range = selection with { From = i == 0 ? null : bounds[i - 1], Before = i == bounds.Count ? null : bounds[i] };
-                reads.Add(new PatientRecordMerge(codes, range).ReadAsync(connections[i], batchSize, cancellationToken));
+                reads.Add(Read(connections[i], codes, range, fromSnapshot, batchSize, cancellationToken));
             }
 
             return new PartitionedLoad(reads, connections);

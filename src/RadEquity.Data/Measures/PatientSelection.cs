@@ -32,6 +32,12 @@ public sealed record PatientSelection
         return new PatientSelection(source) { PatientId = patientId };
     }
 
+    /// <summary>The patients marked pending in the fact snapshot (<see cref="FactSnapshot"/>), which its refresh reads.</summary>
+    internal static PatientSelection SnapshotPending { get; } = new() { PendingOnly = true };
+
+    /// <summary>Only patients marked pending in the fact snapshot.</summary>
+    internal bool PendingOnly { get; private init; }
+
     /// <summary>The first (source, patient id) key read, in code-point order; null from the start. Set by
     /// <see cref="PatientRecordReader.OpenPartitionsAsync"/>, which splits a load into key ranges.</summary>
     internal PatientKey? From { get; init; }

@@ -129,6 +129,10 @@ internal sealed class PostgresFactConnection : FactConnection
             return _texts[column];
         }
 
+        public override ReadOnlySpan<byte> Bytes(int column) => reader.IsDBNull(column) ? default : reader.GetFieldValue<byte[]>(column);
+
+        public override long Int64(int column) => reader.GetInt64(column);
+
         public override bool Boolean(int column) => reader.GetBoolean(column);
 
         public override double Double(int column) => reader.GetDouble(column);

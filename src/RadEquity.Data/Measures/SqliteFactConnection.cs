@@ -135,6 +135,8 @@ internal sealed class SqliteFactConnection : FactConnection
         private readonly string _sql;
         private readonly char[][] _buffers;
         private byte[] _bytes = new byte[256];
+        // Apart from _bytes, so a blob read stays valid while text columns of the same row are read.
+        private byte[] _blob = new byte[1024];
 
         public SqliteFactRows(sqlite3 db, string sql, IReadOnlyList<KeyValuePair<string, string>> parameters)
         {
@@ -217,6 +219,29 @@ internal sealed class SqliteFactConnection : FactConnection
             return buffer.AsSpan(0, Encoding.UTF8.GetChars(utf8, buffer));
         }
 
+        public override ReadOnlySpan<byte> Bytes(int column)
+        {
+            if (!_direct)
+            {
+                return raw.sqlite3_column_blob(_statement, column);
+            }
+
+            var blob = SqliteColumns.sqlite3_column_blob(_handle, column);
+            var length = SqliteColumns.sqlite3_column_bytes(_handle, column);
+            if (length == 0)
+            {
+                return default;
+            }
+
+            if (_blob.Length < length)
+            {
+                _blob = new byte[Math.Max(length, _blob.Length * 2)];
+            }
+
+            Marshal.Copy(blob, _blob, 0, length);
+            return _blob.AsSpan(0, length);
+        }
+
         public override bool Boolean(int column) => Int64(column) != 0;
 
         public override double Double(int column) =>
@@ -255,7 +280,7 @@ internal sealed class SqliteFactConnection : FactConnection
         private int Type(int column) =>
             _direct ? SqliteColumns.sqlite3_column_type(_handle, column) : raw.sqlite3_column_type(_statement, column);
 
-        private long Int64(int column) =>
+        public override long Int64(int column) =>
             _direct ? SqliteColumns.sqlite3_column_int64(_handle, column) : raw.sqlite3_column_int64(_statement, column);
     }
 }
@@ -280,6 +305,10 @@ internal static class SqliteColumns
     [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
     [SuppressGCTransition]
     public static extern IntPtr sqlite3_column_text(IntPtr statement, int column);
+
+    [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+    [SuppressGCTransition]
+    public static extern IntPtr sqlite3_column_blob(IntPtr statement, int column);
 
     [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
     [SuppressGCTransition]

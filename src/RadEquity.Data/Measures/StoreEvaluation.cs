@@ -29,7 +29,11 @@ public sealed record StoreEvaluationRequest(
 public sealed record StoreEvaluationResult(
     long RunId, EvaluationCounts Counts, IReadOnlyList<MeasureRunOutcome> Outcomes, IReadOnlyList<(string Source, string PatientId)> Patients,
     IReadOnlyList<Measure> Measures,
-    PatientLoadSummary Load, TimeSpan Elapsed);
+    PatientLoadSummary Load, TimeSpan Elapsed)
+{
+    /// <summary>What bringing the fact snapshot up to date took first (part of <see cref="Elapsed"/>).</summary>
+    public FactSnapshotRefresh? Refresh { get; init; }
+}
 
 /// <summary>Where a store evaluation is.</summary>
 public enum StoreEvaluationStage
@@ -83,6 +87,9 @@ public static class StoreEvaluation
             request.ValueSetSource, EngineVersion), cancellationToken).ConfigureAwait(false);
 
         var started = Stopwatch.GetTimestamp();
+        // Facts changed since the snapshot was written (an ingest cut short, or edits) are written first, so the load reads
+        // one sequential scan; part of the elapsed time.
+        var refresh = await FactSnapshot.RefreshAsync(store, cancellationToken).ConfigureAwait(false);
         var counts = new EvaluationCounts();
         var total = 0L;
         if (progress is not null)
@@ -147,13 +154,16 @@ public static class StoreEvaluation
 
         var summary = new PatientLoadSummary(
             summaries.Sum(s => s?.Patients ?? 0), summaries.Sum(s => s?.Coverages ?? 0), summaries.Sum(s => s?.EventsRead ?? 0),
-            summaries.Sum(s => s?.EventsKept ?? 0), summaries.Max(s => s?.Elapsed ?? TimeSpan.Zero));
+            summaries.Sum(s => s?.EventsKept ?? 0), summaries.Max(s => s?.Elapsed ?? TimeSpan.Zero))
+        {
+            FromSnapshot = summaries.All(s => s?.FromSnapshot == true),
+        };
         var allOutcomes = outcomes.SelectMany(o => o).ToList();
         var allPatients = patients.SelectMany(p => p).ToList();
         var elapsed = Stopwatch.GetElapsedTime(started);
         progress?.Report(new StoreEvaluationProgress(runId, StoreEvaluationStage.Saving, evaluatedPatients, evaluatedPatients));
         await runs.SaveAsync(runId, counts, allOutcomes, strata.SelectMany(s => s), cancellationToken).ConfigureAwait(false);
-        return new StoreEvaluationResult(runId, counts, allOutcomes, allPatients, measures, summary, elapsed);
+        return new StoreEvaluationResult(runId, counts, allOutcomes, allPatients, measures, summary, elapsed) { Refresh = refresh };
     }
 
     /// <summary>The patients with at least one result (results are in patient order, as the patients).</summary>

@@ -61,7 +61,8 @@ public sealed class PatientRecordReaderBenchmark(ITestOutputHelper output)
 
         // The load's wall time: the ranges are read at once.
         var summary = new PatientLoadSummary(summaries.Sum(s => s.Patients), summaries.Sum(s => s.Coverages), summaries.Sum(s => s.EventsRead),
-            summaries.Sum(s => s.EventsKept), clock.Elapsed);
+            summaries.Sum(s => s.EventsKept), clock.Elapsed)
+        { FromSnapshot = summaries.All(s => s.FromSnapshot) };
         output.WriteLine(measurement.Report(store, string.Create(CultureInfo.InvariantCulture, $"{load.Partitions.Count} key ranges read at once"), summary));
     }
 
@@ -101,7 +102,7 @@ public sealed class PatientRecordReaderBenchmark(ITestOutputHelper output)
             var peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
             return string.Create(
                 CultureInfo.InvariantCulture,
-                $"{store.Description}, {how}: {s.Patients:N0} patients, {s.Coverages:N0} coverages, {s.EventsRead:N0} events read, {s.EventsKept:N0} kept in {s.Elapsed.TotalSeconds:F2} s = {s.Patients / s.Elapsed.TotalSeconds:N0} patients/s, {s.EventsRead / s.Elapsed.TotalSeconds:N0} events/s; CPU {cpu.TotalSeconds:F1} s, GC pauses {pauses.TotalSeconds:F1} s, allocated {allocated:N0} MiB, live after {live:N0} MiB, peak working set {peak:N0} MiB");
+                $"{store.Description}, {how}, {(s.FromSnapshot ? "fact snapshot" : "fact tables")}: {s.Patients:N0} patients, {s.Coverages:N0} coverages, {s.EventsRead:N0} events read, {s.EventsKept:N0} kept in {s.Elapsed.TotalSeconds:F2} s = {s.Patients / s.Elapsed.TotalSeconds:N0} patients/s, {s.EventsRead / s.Elapsed.TotalSeconds:N0} events/s; CPU {cpu.TotalSeconds:F1} s, GC pauses {pauses.TotalSeconds:F1} s, allocated {allocated:N0} MiB, live after {live:N0} MiB, peak working set {peak:N0} MiB");
         }
     }
 }

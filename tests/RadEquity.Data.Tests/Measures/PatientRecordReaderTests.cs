@@ -278,7 +278,7 @@ public abstract class PatientRecordReaderTests(PostgresTestServer? server) : Sto
 
     /// <summary>Every value of a record as text (codings as stored text, times as UTC instants, masks as bits), events
     /// and coverages in a fixed order: equal texts mean the same facts and the same classification.</summary>
-    private static string Describe(PatientRecord record)
+    internal static string Describe(PatientRecord record)
     {
         var lines = new List<string> { $"{record.Source} {record.PatientId}: {Values(record.Patient)}" };
         lines.AddRange(record.Coverages.Select(c => "  coverage " + Values(c)).Order(StringComparer.Ordinal));
@@ -305,7 +305,7 @@ public abstract class PatientRecordReaderTests(PostgresTestServer? server) : Sto
         patientId, kind, codes, [Imaging], "final", at, at?.AddMinutes(20), values, quantity, quantity is null ? null : "{score}",
         [new Coding(Coding.Snomed, "80248007")], "loc-south", null);
 
-    private static ProjectedResource Item(string source, string type, string id, Fact fact) => new(
+    internal static ProjectedResource Item(string source, string type, string id, Fact fact) => new(
         new RecordLocation($"export/{type}.ndjson", 1), new ResourceKey(source, type, id), "1", SampleItems.Updated,
         Encoding.UTF8.GetBytes($$"""{"resourceType":"{{type}}","id":"{{id}}","source":"{{source}}"}"""), fact);
 }

@@ -1,0 +1,23 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+using RadEquity.Data.Measures;
+
+#nullable disable
+
+namespace RadEquity.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class FactSnapshot : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            FactSnapshotSchema.Create(migrationBuilder);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            FactSnapshotSchema.Drop(migrationBuilder);
+        }
+    }
+}
