@@ -50,6 +50,16 @@ public static class FactSnapshot
     {
         ArgumentNullException.ThrowIfNull(store);
         var started = Stopwatch.GetTimestamp();
+        // Without taking the write lock first: an evaluation refreshes a current snapshot, and should not wait for a
+        // running ingest to learn that.
+        await using (var reader = await FactConnection.OpenAsync(store, cancellationToken).ConfigureAwait(false))
+        {
+            if (await IsCurrentAsync(reader, cancellationToken).ConfigureAwait(false))
+            {
+                return new FactSnapshotRefresh(false, 0, Stopwatch.GetElapsedTime(started));
+            }
+        }
+
         await using SnapshotWriter writer = store.Provider == StoreProvider.Sqlite
             ? await SqliteSnapshotWriter.BeginAsync(store.ConnectionString, cancellationToken).ConfigureAwait(false)
             : await PostgresSnapshotWriter.BeginAsync(store.ConnectionString, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using RadEquity.Engine.Evaluation;
 using RadEquity.Engine.Measures;
@@ -112,42 +111,48 @@ public static class StoreEvaluation
             (outcomes[i], patients[i], strata[i]) = ([], [], []);
         }
 
-        // Reading is the slow part and one reader thread cannot keep the cores busy: each key range has its own reader
-        // thread filling a small shared queue, while batches are evaluated on every core as they arrive. Counts merge in
-        // any order (ARCHITECTURE idea 3); outcomes are kept per range and joined in key order.
+        // Each key range is read and evaluated on its own thread (evaluation itself also spreads a batch over the cores):
+        // with the fact snapshot reading is no longer the bound, and turning results into stored rows and stratum
+        // categories is as much work as evaluating, so it must not sit on one consumer thread. Counts merge in any order
+        // (ARCHITECTURE idea 3); outcomes are kept per range and joined in key order.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var queue = Channel.CreateBounded<(int Range, PatientRecordBatch Batch)>(
-            new BoundedChannelOptions(2 * ranges) { SingleReader = true, SingleWriter = false });
-        var readers = Enumerable.Range(0, ranges).Select(range => Task.Run(async () =>
+        var gate = new Lock();
+        var workers = Enumerable.Range(0, ranges).Select(range => Task.Run(async () =>
         {
-            await foreach (var batch in load.Partitions[range].WithCancellation(stop.Token).ConfigureAwait(false))
+            try
             {
-                await queue.Writer.WriteAsync((range, batch), stop.Token).ConfigureAwait(false);
+                await foreach (var batch in load.Partitions[range].WithCancellation(stop.Token).ConfigureAwait(false))
+                {
+                    var evaluated = evaluator.Run(batch.Patients, keepResults: true, stop.Token);
+                    outcomes[range].AddRange(MeasureRunOutcome.FromResults(evaluated.Results));
+                    patients[range].AddRange(batch.Patients.Select(p => (p.Source, p.PatientId)));
+                    // The categories of patients in some measure's initial population, for the patients behind a stratum.
+                    strata[range].AddRange(InAnyPopulation(batch.Patients, evaluated.Results)
+                        .Select(p => MeasureRunPatient.Of(p.Source, p.Patient, p.Coverages, strataContext)));
+                    summaries[range] = batch.Summary;
+                    lock (gate)
+                    {
+                        counts.Add(evaluated.Counts);
+                        evaluatedPatients += batch.Patients.Count;
+                        progress?.Report(new StoreEvaluationProgress(runId, StoreEvaluationStage.Evaluating, evaluatedPatients, Math.Max(total, evaluatedPatients)));
+                    }
+                }
+            }
+            catch
+            {
+                // Stops the other ranges at their next batch.
+                await stop.CancelAsync().ConfigureAwait(false);
+                throw;
             }
         }, CancellationToken.None)).ToList();
-        var done = Task.WhenAll(readers).ContinueWith(t => queue.Writer.Complete(t.Exception?.GetBaseException()), TaskScheduler.Default);
 
         try
         {
-            await foreach (var (range, batch) in queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var evaluated = evaluator.Run(batch.Patients, keepResults: true, cancellationToken);
-                counts.Add(evaluated.Counts);
-                outcomes[range].AddRange(MeasureRunOutcome.FromResults(evaluated.Results));
-                patients[range].AddRange(batch.Patients.Select(p => (p.Source, p.PatientId)));
-                // The categories of patients in some measure's initial population, for the patients behind a stratum.
-                strata[range].AddRange(InAnyPopulation(batch.Patients, evaluated.Results)
-                    .Select(p => MeasureRunPatient.Of(p.Source, p.Patient, p.Coverages, strataContext)));
-                summaries[range] = batch.Summary;
-                evaluatedPatients += batch.Patients.Count;
-                progress?.Report(new StoreEvaluationProgress(runId, StoreEvaluationStage.Evaluating, evaluatedPatients, Math.Max(total, evaluatedPatients)));
-            }
+            // A failed range is faulted and the ranges it stopped are cancelled, so this throws the failure itself.
+            await Task.WhenAll(workers).ConfigureAwait(false);
         }
         finally
         {
-            // Stops the readers when evaluation failed, so they do not wait on a full queue.
-            await stop.CancelAsync().ConfigureAwait(false);
-            await done.ConfigureAwait(false);
             // Ends the read snapshot before the run is written.
             await load.DisposeAsync().ConfigureAwait(false);
         }
