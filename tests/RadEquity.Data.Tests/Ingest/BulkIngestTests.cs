@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using RadEquity.Data.Measures;
 using RadEquity.Engine.Facts;
 using RadEquity.Engine.Ingest;
 using RadEquity.Testing;
@@ -45,15 +46,18 @@ public abstract class BulkIngestTests(PostgresTestServer? server, ITestOutputHel
         var items = Generate(patients: 50_000, eventsPerPatient: 4);
 
         var (_, insert) = await WriteAllAsync(items);
+        var build = await FactSnapshot.RefreshAsync(Target, CancellationToken.None);
         var (_, unchanged) = await WriteAllAsync(items);
         var updates = items.Cast<ProjectedResource>().Select(p => p with { VersionId = "2", RawJson = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(p.RawJson.Span).Replace("\"final\"", "\"amended\"", StringComparison.Ordinal).Replace("\"1\"", "\"2\"", StringComparison.Ordinal)) }).ToArray();
         var (updated, update) = await WriteAllAsync(updates);
+        var refresh = await FactSnapshot.RefreshAsync(Target, CancellationToken.None);
 
         foreach (var (label, time) in new[] { ("insert", insert), ("unchanged", unchanged), ("update", update) })
         {
             output.WriteLine(Invariant($"{Target.Provider} {label}: {items.Count:N0} items, batch {BatchSize:N0}: {time.TotalSeconds:F2} s = {items.Count / time.TotalSeconds:N0} items/s"));
         }
 
+        output.WriteLine(Invariant($"{Target.Provider} fact snapshot: built for {build.Patients:N0} patients in {build.Elapsed.TotalSeconds:F2} s; after the update, {(refresh.Rebuilt ? "rebuilt" : "updated")} {refresh.Patients:N0} in {refresh.Elapsed.TotalSeconds:F2} s"));
         Assert.Equal(items.Count, updated.Updated + updated.Unchanged);
     }
 
