@@ -15,6 +15,20 @@ public class TrainingTests(TrainedPractice practice)
     }
 
     [Fact]
+    public void PredictMissProbability_UpcomingAppointmentWithTheGeneratorsBarriers_RanksAboveOneWithout()
+    {
+        var easy = new NoShowFeatures(LeadTimeDays: 5, PriorAppointments: 1, PriorNoShows: 0, DistanceKm: 4, Age: 68, Payer: "Medicare",
+            Language: "English", NeedsInterpreter: false, DayOfWeek.Tuesday, Hour: 11, Rurality: "Urban", RaceEthnicity: "White");
+        var hard = easy with { LeadTimeDays = 70, DistanceKm = 60, Age = 45, Payer = "Medicaid", Hour = 16, Rurality = "Rural" };
+
+        var low = practice.Trained.Model.PredictMissProbability(easy);
+        var high = practice.Trained.Model.PredictMissProbability(hard);
+
+        Assert.True(high > 2 * low, $"barriers {high:F3} vs none {low:F3}");
+        Assert.InRange(low, 0.001, 0.2);
+    }
+
+    [Fact]
     public void Train_SplitsByTime_TestAppointmentsAllStartAtOrAfterEveryTrainingOne()
     {
         var report = practice.Trained.Report;
