@@ -142,6 +142,9 @@ public sealed class RiskModelStore(string root)
         return version > 0 && IsComplete(version) ? version : null;
     }
 
+    /// <summary>The active model, or null when none is switched on (what the worklist scores with).</summary>
+    public RiskModel? LoadActive() => ActiveVersion() is { } version ? Load(version) : null;
+
     /// <summary>Parses <c>v3</c> or <c>3</c>; 0 when it is neither.</summary>
     public static int ParseVersion(string text)
     {

@@ -12,7 +12,7 @@ public sealed class RiskCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task RiskTrainThenActivate_GeneratedPractice_PrintsBothAucsStoresAndSwitchesOnTheModel()
+    public async Task RiskTrainActivateList_GeneratedPractice_PrintsBothAucsStoresAndSwitchesOnTheModel()
     {
         var export = Path.Combine(_folder.FullName, "export");
         var db = Path.Combine(_folder.FullName, "store.db");
@@ -42,6 +42,10 @@ public sealed class RiskCommandTests : IDisposable
         (code, output, error) = await CliProcess.RunAsync("risk", "activate", "1", "--work-folder", work);
         Assert.True(code == 0, output + error);
         Assert.Equal("v1", await File.ReadAllTextAsync(Path.Combine(work, "models", "risk", "active")));
+
+        (code, output, error) = await CliProcess.RunAsync("risk", "list", "--work-folder", work);
+        Assert.True(code == 0, output + error);
+        Assert.StartsWith("* v1  trained ", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -53,8 +53,10 @@ public sealed class RiskModelStoreTests(TrainedPractice practice) : IDisposable
         store.Save(practice.Trained);
         store.Save(practice.Trained);
 
+        Assert.Null(store.LoadActive());
         store.Activate(2);
         Assert.Equal(2, store.ActiveVersion());
+        Assert.NotNull(store.LoadActive());
         store.Activate(1);
         Assert.Equal(1, store.ActiveVersion());
     }

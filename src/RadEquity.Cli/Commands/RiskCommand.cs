@@ -8,13 +8,14 @@ using RadEquity.Risk;
 
 namespace RadEquity.Cli.Commands;
 
-/// <summary><c>radequity risk train|activate</c>: the no-show risk model (ADR 0009, docs/risk-model.md).</summary>
+/// <summary><c>radequity risk train|activate|list</c>: the no-show risk model (ADR 0009, docs/risk-model.md).</summary>
 internal static class RiskCommand
 {
     public static Command Create() => new("risk", "Train, evaluate and switch on the no-show risk model.")
     {
         Train(),
         Activate(),
+        List(),
     };
 
     private static Command Train()
@@ -111,6 +112,33 @@ internal static class RiskCommand
             var card = store.Card(number)!;
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Risk model v{number} is active (AUC {card.ModelAuc:F3}, baseline {card.BaselineAuc:F3}, trained {card.TrainedAt:yyyy-MM-dd})."));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command List()
+    {
+        var work = WorkFolder();
+        var command = new Command("list", "List the stored model versions with their AUCs; the active one is marked.") { work };
+        command.SetAction(parse =>
+        {
+            var store = RiskModelStore.InWorkFolder(ResolveWorkFolder(parse.GetValue(work)));
+            var active = store.ActiveVersion();
+            var versions = store.Versions();
+            if (versions.Count == 0)
+            {
+                Console.Out.WriteLine($"No risk model stored in {store.Root}.");
+                return 0;
+            }
+
+            foreach (var version in versions)
+            {
+                var card = store.Card(version)!;
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{(version == active ? "*" : " ")} v{version}  trained {card.TrainedAt:yyyy-MM-dd HH:mm}  seed {card.Seed}  AUC {card.ModelAuc:F3}  baseline {card.BaselineAuc:F3}"));
+            }
+
             return 0;
         });
         return command;
