@@ -2,7 +2,7 @@ namespace RadEquity.Risk;
 
 /// <summary>
 /// How a trained model did on the later appointments it never saw (the time-ordered test set), next to the baseline
-/// that knows only the patient's prior no-shows. A model is switched on only once this report is stored (ADR 0009).
+/// that knows only the patient's prior no-shows. A model is switched on only once this report is stored (ADR 0010).
 /// </summary>
 /// <param name="TrainedThrough">Training used appointments that started before this instant; the test set starts at it.</param>
 /// <param name="TrainingExamples">Appointments trained on.</param>

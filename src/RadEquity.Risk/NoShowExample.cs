@@ -15,7 +15,7 @@ namespace RadEquity.Risk;
 /// <param name="Hour">Hour of the start, in the appointment's own offset.</param>
 /// <param name="Rurality">Rural, Urban or Unknown (RUCA of the home ZIP).</param>
 /// <param name="RaceEthnicity">The race and ethnicity category; used by a model only when training asked for it
-/// (off by default, ADR 0009).</param>
+/// (off by default, ADR 0010).</param>
 public sealed record NoShowFeatures(
     double LeadTimeDays,
     int PriorAppointments,

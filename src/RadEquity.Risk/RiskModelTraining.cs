@@ -16,7 +16,7 @@ public sealed record RiskTrainingOptions
     /// <summary>The riskiest share of training appointments the fairness threshold flags.</summary>
     public double FlagShare { get; init; } = 0.2;
 
-    /// <summary>Adds race and ethnicity as a feature. Off by default (ADR 0009): the model should not learn to
+    /// <summary>Adds race and ethnicity as a feature. Off by default (ADR 0010): the model should not learn to
     /// predict from race what the practice's own barriers (payer, distance, language) explain.</summary>
     public bool IncludeRaceEthnicity { get; init; }
 

@@ -8,7 +8,7 @@ using RadEquity.Risk;
 
 namespace RadEquity.Cli.Commands;
 
-/// <summary><c>radequity risk train|activate|list</c>: the no-show risk model (ADR 0009, docs/risk-model.md).</summary>
+/// <summary><c>radequity risk train|activate|list</c>: the no-show risk model (ADR 0010, docs/risk-model.md).</summary>
 internal static class RiskCommand
 {
     public static Command Create() => new("risk", "Train, evaluate and switch on the no-show risk model.")
@@ -24,7 +24,7 @@ internal static class RiskCommand
         var seed = new Option<int>("--seed") { Description = "Training seed: the same store and seed give the same model.", DefaultValueFactory = _ => 1 };
         var asOf = new Option<string?>("--as-of") { Description = "Learn from appointments that started before this date (yyyy-MM-dd). Default: today." };
         var ruca = new Option<FileInfo?>("--ruca") { Description = "ZIP to RUCA table (zip,ruca) for rurality. Default: the work folder's area-tables/zip-ruca.csv when present." };
-        var race = new Option<bool>("--include-race-ethnicity") { Description = "Also use race and ethnicity as a feature (off by default; see ADR 0009)." };
+        var race = new Option<bool>("--include-race-ethnicity") { Description = "Also use race and ethnicity as a feature (off by default; see ADR 0010)." };
         var work = WorkFolder();
         var command = new Command("train", "Train on the store's appointment history, print both AUCs (model and prior-no-shows baseline) and the fairness table, and store the model as a new version (not activated).")
         {

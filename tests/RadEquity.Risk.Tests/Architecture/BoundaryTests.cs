@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace RadEquity.Risk.Tests.Architecture;
 
-/// <summary>ADR 0009: ML.NET stays inside RadEquity.Risk; callers see only its own types.</summary>
+/// <summary>ADR 0010: ML.NET stays inside RadEquity.Risk; callers see only its own types.</summary>
 public class BoundaryTests
 {
     private static readonly Assembly Risk = typeof(RiskModel).Assembly;
