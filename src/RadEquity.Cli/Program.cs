@@ -14,5 +14,6 @@ var root = new RootCommand("RadEquity: measure and close health-equity gaps in r
     MeasureCommand.Create(),
     ExplainCommand.Create(),
     ReportCommand.Create(),
+    RiskCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -12,8 +12,19 @@ internal sealed class CareModel(ProfileData profile, Region region, Factors fact
     private static readonly int[] LungTargets = [0, 0, 180, 90, 30, 30];
     private readonly DateTime _asOf = asOf.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
-    public void Write(SyntheticPatient p, ref Rng rng)
+    // No-shows' booking lead time and hour of day, drawn from the patient's own timing stream (see Exam).
+    private const double NoShowLeadTimeFactor = 2.5;
+    private const double NoShowEdgeOfDayShare = 0.4;
+
+    // The patient's timing stream: separate from the main stream, so drawing from it moves no other value.
+    private Rng _timing;
+
+    /// <param name="p">The patient.</param>
+    /// <param name="rng">The patient's main stream: every value but no-shows' timing.</param>
+    /// <param name="timing">The patient's timing stream.</param>
+    public void Write(SyntheticPatient p, ref Rng rng, Rng timing)
     {
+        _timing = timing;
         fhir.StartPatient();
         fhir.WritePatient(p);
         fhir.WriteCoverage(p, asOf);
@@ -281,11 +292,32 @@ internal sealed class CareModel(ProfileData profile, Region region, Factors fact
         {
             var lead = TimeSpan.FromDays(1 + Math.Floor(rng.Exponential(profile.Appointments.MeanLeadTimeDays, 120))) + TimeSpan.FromHours(3);
             var status = i == k ? "fulfilled" : missed[i] ? "noshow" : "cancelled";
-            fhir.WriteAppointment(p, status, service, start, start - lead, siteId);
+            var (booked, slot) = status == "noshow" ? NoShowTiming(start, lead) : (lead, start);
+            fhir.WriteAppointment(p, status, service, slot, slot - booked, siteId);
             start = start.AddDays(-rng.Between(14, 28));
         }
 
         fhir.WriteImagingExam(p, kind, at, siteId, assessment);
+    }
+
+    /// <summary>
+    /// A missed appointment's lead time and start, from the timing stream: booked further ahead (mean lead time
+    /// <see cref="NoShowLeadTimeFactor"/> times the profile's) and more often in the first or last hour of the clinic
+    /// day, as no-show studies report. Only the missed appointment's own created and start times move; its date and
+    /// every other drawn value stay as the main stream made them.
+    /// </summary>
+    private (TimeSpan Lead, DateTime Start) NoShowTiming(DateTime start, TimeSpan lead)
+    {
+        var longer = TimeSpan.FromDays(1 + Math.Floor(_timing.Exponential(profile.Appointments.MeanLeadTimeDays * NoShowLeadTimeFactor, 120)))
+                     + TimeSpan.FromHours(3);
+        if (!_timing.Chance(NoShowEdgeOfDayShare))
+        {
+            return (longer, start);
+        }
+
+        var slot = _timing.Next(8);
+        var minutes = slot < 4 ? 15 * slot : (8 * 60) + (15 * (slot - 4));
+        return (longer, start.Date.AddHours(8).AddMinutes(minutes));
     }
 
     private string ScreeningSite(SyntheticPatient p, ref Rng rng) =>

@@ -53,6 +53,10 @@ public static class SyntheticPopulation
 
     private const int CalibrationSample = 40_000;
 
+    // Patient i's appointment-timing stream is TimingStreams + i: apart from the main streams (0, 1, ...) and the
+    // calibration sample's (-1, -2, ...), so adding it left every other generated value as it was.
+    private const long TimingStreams = 1L << 62;
+
     /// <summary>Generates the population described by <paramref name="options"/>.</summary>
     /// <param name="options">What to generate.</param>
     /// <param name="patientsWritten">Receives the number of patients written, every 1,000 patients and at the end.</param>
@@ -86,7 +90,7 @@ public static class SyntheticPopulation
                 ct.ThrowIfCancellationRequested();
                 var rng = new Rng(options.Seed, i);
                 var patient = model.Draw(i, ref rng);
-                care.Write(patient, ref rng);
+                care.Write(patient, ref rng, new Rng(options.Seed, TimingStreams + i));
                 if ((i + 1) % 1000 == 0)
                 {
                     patientsWritten?.Report(i + 1);

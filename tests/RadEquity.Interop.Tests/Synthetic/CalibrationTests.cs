@@ -90,6 +90,31 @@ public sealed class CalibrationTests(CalibrationFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public void Generate_NoShows_AreBookedFurtherAheadAndMoreOftenAtTheEdgesOfTheDay()
+    {
+        var lead = new Dictionary<string, List<double>>(StringComparer.Ordinal) { ["noshow"] = [], ["fulfilled"] = [] };
+        var edge = new Dictionary<string, int>(StringComparer.Ordinal) { ["noshow"] = 0, ["fulfilled"] = 0 };
+        foreach (var a in _sample.Resources("Appointment"))
+        {
+            var status = a.GetProperty("status").GetString()!;
+            if (!lead.TryGetValue(status, out var leads))
+            {
+                continue;
+            }
+
+            var start = DateTimeOffset.Parse(a.GetProperty("start").GetString()!, CultureInfo.InvariantCulture);
+            leads.Add((start - DateTimeOffset.Parse(a.GetProperty("created").GetString()!, CultureInfo.InvariantCulture)).TotalDays);
+            edge[status] += start.Hour is 8 or 16 ? 1 : 0;
+        }
+
+        // Mean lead 2.5 times the profile's; 40% moved to the first or last clinic hour (2 of 9 hours otherwise).
+        Assert.True(lead["noshow"].Count > 300, $"only {lead["noshow"].Count} no-shows");
+        Assert.InRange(lead["noshow"].Average() / lead["fulfilled"].Average(), 1.8, 3.0);
+        Assert.InRange((double)edge["fulfilled"] / lead["fulfilled"].Count, 0.17, 0.28);
+        Assert.InRange((double)edge["noshow"] / lead["noshow"].Count, 0.45, 0.62);
+    }
+
+    [Fact]
     public void GroundTruth_EveryEffect_HasOverallAndPerStratifierRates()
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(_sample.Directory, "ground-truth.json")));

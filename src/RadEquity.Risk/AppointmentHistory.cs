@@ -1,0 +1,20 @@
+using RadEquity.Engine.Facts;
+using RadEquity.Engine.Strata;
+
+namespace RadEquity.Risk;
+
+/// <summary>
+/// A practice's own history, as the risk model learns from it: patients, their coverages, their appointments (kept,
+/// missed, cancelled) and the sites the appointments were at.
+/// </summary>
+/// <param name="Patients">Demographics and home location.</param>
+/// <param name="Coverages">Coverages of any period (the payer is taken on each appointment's day).</param>
+/// <param name="Appointments">Appointments of any status.</param>
+/// <param name="Sites">Where appointments take place (for the distance from home).</param>
+/// <param name="Areas">ZIP tables for rurality; <see cref="AreaLookup.Empty"/> leaves rurality Unknown.</param>
+public sealed record AppointmentHistory(
+    IReadOnlyList<PatientFact> Patients,
+    IReadOnlyList<CoverageFact> Coverages,
+    IReadOnlyList<AppointmentFact> Appointments,
+    IReadOnlyList<SiteFact> Sites,
+    AreaLookup Areas);

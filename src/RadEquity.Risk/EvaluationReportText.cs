@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text;
+
+namespace RadEquity.Risk;
+
+/// <summary>The evaluation report as Markdown: what the CLI prints and what is stored beside the model.</summary>
+public static class EvaluationReportText
+{
+    /// <summary>Renders <paramref name="card"/>.</summary>
+    public static string Render(RiskModelCard card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        var c = CultureInfo.InvariantCulture;
+        var r = card.Report;
+        var text = new StringBuilder();
+        text.Append(c, $"# No-show risk model v{card.Version}\n\n");
+        text.Append(c, $"Trained {card.TrainedAt:yyyy-MM-dd HH:mm} UTC, seed {card.Seed}. Features: {string.Join(", ", card.Features)}.\n\n");
+        text.Append(Summary(r));
+        text.Append("\n## Calibration (test set in ten bins by predicted risk)\n\n| bin | appointments | predicted | observed |\n|---:|---:|---:|---:|\n");
+        foreach (var b in r.Calibration)
+        {
+            text.Append(c, $"| {b.Bin} | {b.Examples} | {b.MeanPredicted:P1} | {b.ObservedRate:P1} |\n");
+        }
+
+        text.Append('\n').Append(Fairness(r.Fairness));
+        return text.ToString();
+    }
+
+    /// <summary>The headline figures: both AUCs, Brier scores and the split.</summary>
+    public static string Summary(EvaluationReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var c = CultureInfo.InvariantCulture;
+        return string.Create(c,
+            $"""
+             Trained on {report.TrainingExamples} appointments before {report.TrainedThrough:yyyy-MM-dd}; tested on the {report.TestExamples} after ({report.TestMissed} no-shows).
+
+             | | AUC | Brier score |
+             |---|---:|---:|
+             | model (gradient-boosted trees) | {report.ModelAuc:F3} | {report.BrierScore:F4} |
+             | baseline (prior no-shows alone) | {report.BaselineAuc:F3} | {report.BaselineBrierScore:F4} |
+
+             """);
+    }
+
+    /// <summary>The fairness table: one row per group, suppressed groups without figures.</summary>
+    public static string Fairness(FairnessReport fairness)
+    {
+        ArgumentNullException.ThrowIfNull(fairness);
+        var c = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        text.Append(c, $"## Fairness (flagged: predicted risk ≥ {fairness.Threshold:P1}; groups under {fairness.MinimumGroupSize} suppressed)\n\n");
+        text.Append("| stratifier | group | appointments | no-shows | TPR | FPR | predicted | observed |\n|---|---|---:|---:|---:|---:|---:|---:|\n");
+        foreach (var g in fairness.Groups)
+        {
+            text.Append(g.IsSuppressed
+                ? $"| {g.Stratifier} | {g.Category} | <{fairness.MinimumGroupSize} | suppressed | | | | |\n"
+                : string.Create(c, $"| {g.Stratifier} | {g.Category} | {g.Examples} | {g.Missed} | {Rate(g.TruePositiveRate)} | {Rate(g.FalsePositiveRate)} | {Rate(g.MeanPredicted)} | {Rate(g.ObservedRate)} |\n"));
+        }
+
+        return text.ToString();
+    }
+
+    private static string Rate(double? value) => value is { } v ? v.ToString("P1", CultureInfo.InvariantCulture) : "–";
+}

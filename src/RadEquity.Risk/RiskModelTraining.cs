@@ -1,0 +1,141 @@
+using Microsoft.ML;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Trainers.FastTree;
+
+namespace RadEquity.Risk;
+
+/// <summary>How to train.</summary>
+public sealed record RiskTrainingOptions
+{
+    /// <summary>Seeds ML.NET; with one training thread the same examples and seed give the same model.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>The latest share of appointments (by start) held out for testing.</summary>
+    public double TestShare { get; init; } = 0.3;
+
+    /// <summary>The riskiest share of training appointments the fairness threshold flags.</summary>
+    public double FlagShare { get; init; } = 0.2;
+
+    /// <summary>Adds race and ethnicity as a feature. Off by default (ADR 0010): the model should not learn to
+    /// predict from race what the practice's own barriers (payer, distance, language) explain.</summary>
+    public bool IncludeRaceEthnicity { get; init; }
+
+    /// <summary>Boosting rounds.</summary>
+    public int Trees { get; init; } = 100;
+
+    /// <summary>Leaves per tree.</summary>
+    public int Leaves { get; init; } = 8;
+
+    /// <summary>Fewest training examples a leaf may hold (no-shows are rare; small leaves overfit them).</summary>
+    public int MinimumExamplesPerLeaf { get; init; } = 50;
+
+    /// <summary>Shrinkage per round.</summary>
+    public double LearningRate { get; init; } = 0.05;
+}
+
+/// <summary>A model with what it was trained on and how it did.</summary>
+/// <param name="Model">The model.</param>
+/// <param name="TrainedAt">When training ran.</param>
+/// <param name="Seed">The seed.</param>
+/// <param name="Features">The feature columns it uses, in order.</param>
+/// <param name="Report">Its evaluation on the later appointments.</param>
+public sealed record TrainedRiskModel(RiskModel Model, DateTimeOffset TrainedAt, int Seed, IReadOnlyList<string> Features, EvaluationReport Report);
+
+/// <summary>
+/// Trains the no-show model (FastTree gradient-boosted trees) and the baseline (logistic regression on prior
+/// no-shows alone) on earlier appointments and evaluates both on later ones.
+/// </summary>
+public static class RiskModelTraining
+{
+    /// <summary>Numeric features, always used.</summary>
+    public static IReadOnlyList<string> NumericFeatures { get; } =
+    [
+        nameof(NoShowRow.LeadTimeDays), nameof(NoShowRow.PriorAppointments), nameof(NoShowRow.PriorNoShows),
+        nameof(NoShowRow.PriorNoShowRate), nameof(NoShowRow.DistanceKm), nameof(NoShowRow.Age),
+        nameof(NoShowRow.NeedsInterpreter), nameof(NoShowRow.Weekday), nameof(NoShowRow.Hour),
+    ];
+
+    /// <summary>Category features, one-hot encoded.</summary>
+    public static IReadOnlyList<string> CategoryFeatures { get; } =
+        [nameof(NoShowRow.Payer), nameof(NoShowRow.Language), nameof(NoShowRow.Rurality)];
+
+    /// <summary>What the baseline sees.</summary>
+    public static IReadOnlyList<string> BaselineFeatures { get; } =
+        [nameof(NoShowRow.PriorNoShows), nameof(NoShowRow.PriorNoShowRate)];
+
+    /// <summary>Trains on the earlier <c>1 - TestShare</c> of <paramref name="examples"/> by start and evaluates on the rest.</summary>
+    /// <exception cref="InvalidOperationException">Either part lacks a no-show or a kept appointment.</exception>
+    public static TrainedRiskModel Train(IReadOnlyList<NoShowExample> examples, RiskTrainingOptions options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        var ordered = examples.OrderBy(e => e.Start).ToArray();
+        var cut = (int)Math.Floor(ordered.Length * (1 - options.TestShare));
+        // Appointments starting at the same instant stay on one side, so no test example predates a training one.
+        while (cut > 0 && cut < ordered.Length && ordered[cut].Start == ordered[cut - 1].Start)
+        {
+            cut++;
+        }
+
+        var train = ordered[..cut];
+        var test = ordered[cut..];
+        RequireBothOutcomes(train, "training");
+        RequireBothOutcomes(test, "test");
+
+        var ml = new MLContext(options.Seed);
+        var trainData = ml.Data.LoadFromEnumerable(train.Select(e => NoShowRow.From(e.Features, e.Missed)));
+        var testData = ml.Data.LoadFromEnumerable(test.Select(e => NoShowRow.From(e.Features, e.Missed)));
+
+        var categories = CategoryFeatures.Concat(options.IncludeRaceEthnicity ? [nameof(NoShowRow.RaceEthnicity)] : []).ToArray();
+        var features = NumericFeatures.Concat(categories).ToArray();
+        var trees = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
+        {
+            NumberOfTrees = options.Trees,
+            NumberOfLeaves = options.Leaves,
+            MinimumExampleCountPerLeaf = options.MinimumExamplesPerLeaf,
+            LearningRate = options.LearningRate,
+            NumberOfThreads = 1,
+            Seed = options.Seed,
+            FeatureFraction = 1,
+        });
+        var pipeline = ml.Transforms.Categorical.OneHotEncoding([.. categories.Select(c => new InputOutputColumnPair(c))])
+            .Append(ml.Transforms.Concatenate("Features", features))
+            .Append(trees);
+        var fitted = pipeline.Fit(trainData);
+        var model = new RiskModel(ml, fitted, trainData.Schema);
+
+        var baseline = ml.Transforms.Concatenate("Features", [.. BaselineFeatures])
+            .Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+            {
+                NumberOfThreads = 1,
+            }))
+            .Fit(trainData);
+
+        var labels = test.Select(e => e.Missed).ToArray();
+        var predicted = RiskModel.Probabilities(ml, fitted.Transform(testData));
+        var baselinePredicted = RiskModel.Probabilities(ml, baseline.Transform(testData));
+        var threshold = Scoring.Quantile(RiskModel.Probabilities(ml, fitted.Transform(trainData)), 1 - options.FlagShare);
+        var report = new EvaluationReport(
+            TrainedThrough: test[0].Start,
+            TrainingExamples: train.Length,
+            TestExamples: test.Length,
+            TestMissed: labels.Count(m => m),
+            ModelAuc: Scoring.Auc(labels, predicted),
+            BaselineAuc: Scoring.Auc(labels, baselinePredicted),
+            BrierScore: Scoring.Brier(labels, predicted),
+            BaselineBrierScore: Scoring.Brier(labels, baselinePredicted),
+            Calibration: Scoring.Deciles(labels, predicted),
+            Fairness: FairnessReport.Compute(test, predicted, threshold));
+        return new TrainedRiskModel(model, time.GetUtcNow(), options.Seed, features, report);
+    }
+
+    private static void RequireBothOutcomes(NoShowExample[] part, string name)
+    {
+        if (!part.Any(e => e.Missed) || part.All(e => e.Missed))
+        {
+            throw new InvalidOperationException(
+                $"The {name} appointments need both no-shows and kept appointments ({part.Length} examples, {part.Count(e => e.Missed)} missed): more history is needed.");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+namespace RadEquity.Risk.Tests;
+
+/// <summary>One generated practice and the model trained on it, shared by the tests that need a trained model
+/// (generation and training take a few seconds).</summary>
+public sealed class TrainedPractice : IAsyncLifetime
+{
+    public const int Patients = 5000;
+    public const int Seed = 3;
+
+    public static readonly DateTimeOffset AsOf = new(GeneratedPractice.AsOf.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    public AppointmentHistory History { get; private set; } = null!;
+
+    public IReadOnlyList<NoShowExample> Examples { get; private set; } = [];
+
+    public TrainedRiskModel Trained { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        History = await GeneratedPractice.HistoryAsync(Patients, Seed);
+        Examples = NoShowExamples.From(History, AsOf);
+        Trained = RiskModelTraining.Train(Examples, new RiskTrainingOptions { Seed = 7 }, TimeProvider.System);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}
+
+[CollectionDefinition(Name)]
+public sealed class TrainedPracticeGroup : ICollectionFixture<TrainedPractice>
+{
+    public const string Name = "trained practice";
+}
