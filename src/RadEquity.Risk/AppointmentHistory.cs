@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using RadEquity.Data;
+using RadEquity.Data.Model;
 using RadEquity.Engine.Facts;
 using RadEquity.Engine.Strata;
 
@@ -17,4 +20,22 @@ public sealed record AppointmentHistory(
     IReadOnlyList<CoverageFact> Coverages,
     IReadOnlyList<AppointmentFact> Appointments,
     IReadOnlyList<SiteFact> Sites,
-    AreaLookup Areas);
+    AreaLookup Areas)
+{
+    /// <summary>Every patient, coverage, appointment and site in <paramref name="store"/> (all sources).</summary>
+    public static async Task<AppointmentHistory> ReadAsync(StoreTarget store, AreaLookup areas, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var context = store.CreateDbContext();
+        await using (context.ConfigureAwait(false))
+        {
+            var patients = await context.Patients.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
+            var coverages = await context.Coverages.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
+            var appointments = await context.Appointments.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
+            var sites = await context.Sites.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
+            return new AppointmentHistory(
+                [.. patients.Select(p => p.ToFact())], [.. coverages.Select(c => c.ToFact())],
+                [.. appointments.Select(a => a.ToFact())], [.. sites.Select(s => s.ToFact())], areas);
+        }
+    }
+}

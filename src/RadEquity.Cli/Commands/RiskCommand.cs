@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using RadEquity.Data;
-using RadEquity.Data.Model;
 using RadEquity.Engine.Strata;
 using RadEquity.Risk;
 
@@ -51,7 +49,7 @@ internal static class RiskCommand
 
             var target = StoreConnection.Parse(CommonOptions.ResolveDatabase(parse.GetValue(db)));
             await target.MigrateAsync(cancellationToken).ConfigureAwait(false);
-            var history = await ReadHistoryAsync(target, areas, cancellationToken).ConfigureAwait(false);
+            var history = await AppointmentHistory.ReadAsync(target, areas, cancellationToken).ConfigureAwait(false);
             var examples = NoShowExamples.From(history, until);
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{examples.Count:N0} kept or missed appointments before {until:yyyy-MM-dd} ({examples.Count(e => e.Missed):N0} no-shows) in {target.Description}."));
@@ -165,21 +163,5 @@ internal static class RiskCommand
 
         using var reader = File.OpenText(path);
         return AreaLookup.Load(reader, null, Path.GetFileName(path));
-    }
-
-    /// <summary>Every patient, coverage, appointment and site in the store (all sources).</summary>
-    private static async Task<AppointmentHistory> ReadHistoryAsync(StoreTarget target, AreaLookup areas, CancellationToken cancellationToken)
-    {
-        var context = target.CreateDbContext();
-        await using (context.ConfigureAwait(false))
-        {
-            var patients = await context.Patients.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
-            var coverages = await context.Coverages.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
-            var appointments = await context.Appointments.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
-            var sites = await context.Sites.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
-            return new AppointmentHistory(
-                [.. patients.Select(p => p.ToFact())], [.. coverages.Select(c => c.ToFact())],
-                [.. appointments.Select(a => a.ToFact())], [.. sites.Select(s => s.ToFact())], areas);
-        }
     }
 }

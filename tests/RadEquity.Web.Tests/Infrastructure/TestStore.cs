@@ -69,9 +69,9 @@ public abstract class StoreAppTests(TestStore store) : IAsyncLifetime
     }
 
     /// <summary>Another app on the same database (disposed with the test).</summary>
-    protected RadEquityWebFactory NewFactory(bool configureAdministrator)
+    protected RadEquityWebFactory NewFactory(bool configureAdministrator, int demoPatients = 0)
     {
-        var factory = new RadEquityWebFactory(Database, demoPatients: 0, configureAdministrator);
+        var factory = new RadEquityWebFactory(Database, demoPatients, configureAdministrator);
         _factories.Add(factory);
         return factory;
     }

@@ -1,4 +1,5 @@
 using RadEquity.Web.Features.Access;
+using RadEquity.Web.Features.Admin;
 using RadEquity.Web.Features.Data;
 using RadEquity.Web.Features.Runs;
 
@@ -15,6 +16,7 @@ internal static class JobEndpoints
         services.AddSingleton<AreaTables>();
         services.AddSingleton<Uploads>();
         services.AddSingleton<MeasureRunJobs>();
+        services.AddSingleton<RiskTrainingJobs>();
         return services;
     }
 

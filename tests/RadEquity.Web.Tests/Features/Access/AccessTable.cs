@@ -143,6 +143,8 @@ public static class AccessTable
         Page("/admin/users/new", AdminOnly),
         Page("/admin/users/{id}", AdminOnly, "/admin/users/" + SampleUserId),
         Page("/admin/audit", AdminOnly),
+        Page("/admin/risk", AdminOnly),
+        Page("/admin/risk/{version:int}", AdminOnly, "/admin/risk/1"),
         Get("/admin/audit/export.csv", AdminOnly),
     ];
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RadEquity.Data;
@@ -37,7 +36,7 @@ public abstract class DataAndRunsTests(TestStore store) : StoreAppTests(store)
         using var response = await UploadAsync(analyst, "clinic-a", ("Patient.ndjson", Patients), ("export-patients.csv", CsvPatients));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var job = await FinishedJobAsync(analyst, response.Headers.Location!);
+        var job = await JobPolling.FinishedAsync(analyst, response.Headers.Location!);
         Assert.Equal("Completed", job.GetProperty("state").GetString());
         Assert.Contains("2 quarantined", job.GetProperty("message").GetString(), StringComparison.Ordinal);
         using (var scope = Factory.Services.CreateScope())
@@ -127,13 +126,13 @@ public abstract class DataAndRunsTests(TestStore store) : StoreAppTests(store)
         using var analyst = await Factory.CreateSignedInClientForRoleAsync(Roles.Analyst);
         using (var upload = await UploadAsync(analyst, "clinic-a", ("Patient.ndjson", Patients)))
         {
-            await FinishedJobAsync(analyst, upload.Headers.Location!);
+            await JobPolling.FinishedAsync(analyst, upload.Headers.Location!);
         }
 
         using var response = await Forms.PostAsync(analyst, "/runs", [new("Year", "2025"), new("AsOf", "2026-01-15")]);
 
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
-        var job = await FinishedJobAsync(analyst, response.Headers.Location!);
+        var job = await JobPolling.FinishedAsync(analyst, response.Headers.Location!);
         Assert.Equal("Completed", job.GetProperty("state").GetString());
         Assert.Equal(100, job.GetProperty("percent").GetInt32());
         Assert.Contains("3 patients evaluated", job.GetProperty("message").GetString(), StringComparison.Ordinal);
@@ -187,24 +186,6 @@ public abstract class DataAndRunsTests(TestStore store) : StoreAppTests(store)
             { new ByteArrayContent(Encoding.UTF8.GetBytes(content)), "TableFile", name },
         };
         return await client.PostAsync("/data?handler=AreaTable", form);
-    }
-
-    /// <summary>Follows a page's <c>?job=</c> redirect: polls the job until it finishes and returns its last state.</summary>
-    private static async Task<JsonElement> FinishedJobAsync(HttpClient client, Uri location)
-    {
-        var query = System.Web.HttpUtility.ParseQueryString(new Uri(RadEquityWebFactory.BaseAddress, location).Query);
-        var id = query["job"] ?? throw new InvalidOperationException($"no job in {location}");
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (true)
-        {
-            using var document = JsonDocument.Parse(await client.GetStringAsync("/jobs/" + id));
-            if (document.RootElement.GetProperty("finished").GetBoolean() || DateTime.UtcNow > deadline)
-            {
-                return document.RootElement.Clone();
-            }
-
-            await Task.Delay(100);
-        }
     }
 }
 
