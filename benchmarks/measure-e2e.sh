@@ -23,7 +23,7 @@ measure() { # label, command...
   local label="$1"; shift
   /usr/bin/time -f "$label: %e s wall, %M KiB peak RSS" -o "$work/$label.time" "$@" >"$work/$label.log" 2>&1
   cat "$work/$label.time"
-  grep -E "^Read |cms125 |cms130 " "$work/$label.log" | sed 's/[│┃]/ /g; s/  */ /g' || true
+  grep -E "^Read |^The fact snapshot|cms125 |cms130 " "$work/$label.log" | sed 's/[│┃]/ /g; s/  */ /g' || true
 }
 
 echo "== measure, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
