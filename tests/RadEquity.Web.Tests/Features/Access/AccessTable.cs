@@ -132,6 +132,8 @@ public static class AccessTable
         Page("/dashboard/measures/{measureId}/patients", PatientData, "/dashboard/measures/cms125/patients?stratifier=payer&category=Medicaid"),
         Get("/dashboard/measures/{measureId}/patients/export.csv", PatientData, "/dashboard/measures/cms125/patients/export.csv?stratifier=payer&category=Medicaid"),
         Page("/dashboard/patients/{source}/{patientId}", PatientData, "/dashboard/patients/demo/no-such-patient?measure=cms125"),
+        Page("/worklist", PatientData),
+        Page("/worklist/items/{id:long}", PatientData, "/worklist/items/1"),
 
         // Data management: uploads, the quarantine, ZIP tables, measure runs, and their jobs' progress.
         Page("/data", DataManagement),
