@@ -156,7 +156,7 @@ public sealed partial class WorklistPageTests : IAsyncLifetime
         using var analyst = await Factory.CreateSignedInClientForRoleAsync(Roles.Analyst);
         var item = (await ItemsAsync()).First(i => i.MeasureId == "cms125");
         var mammogram = $$"""
-            {"resourceType":"Procedure","id":"arrived-mammo-1","status":"completed","code":{"coding":[{"system":"http://www.ama-assn.org/go/cpt","code":"77067"}]},"subject":{"reference":"Patient/{{item.PatientId}}"},"performedDateTime":"2025-06-02T10:00:00Z"}
+            {"resourceType":"Procedure","id":"arrived-mammo-1","status":"completed","code":{"coding":[{"system":"http://loinc.org","code":"26175-0"}]},"subject":{"reference":"Patient/{{item.PatientId}}"},"performedDateTime":"2025-06-02T10:00:00Z"}
             """;
 
         using (var upload = await UploadAsync(analyst, item.Source, "Procedure.ndjson", mammogram))
@@ -165,7 +165,7 @@ public sealed partial class WorklistPageTests : IAsyncLifetime
         }
 
         var closed = await WaitForItemAsync(item.Id, i => i.Status == WorkItemStatus.Completed);
-        Assert.Equal(WorkItemCloseReason.ExamArrived, closed.ClosedReason);
+        Assert.True(closed.ClosedReason == WorkItemCloseReason.ExamArrived, $"{closed.Status} {closed.ClosedReason}; {await RunsAsync()}");
         Assert.True(closed.ClosedRunId > item.LastOpenRunId);
         var html = await analyst.GetStringAsync($"/worklist/items/{item.Id}");
         Assert.Contains($"completed (exam arrived, run {closed.ClosedRunId})", html, StringComparison.Ordinal);
@@ -197,6 +197,15 @@ public sealed partial class WorklistPageTests : IAsyncLifetime
 
             await Task.Delay(250);
         }
+    }
+
+    private async Task<string> RunsAsync()
+    {
+        using var scope = Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<RadEquityDbContext>();
+        var runs = await db.MeasureRuns.Select(r => r.Id + ":" + r.Status).ToListAsync();
+        var ingests = await db.IngestRuns.Select(r => r.Id + ":" + r.Status).ToListAsync();
+        return $"runs {string.Join(' ', runs)}; syncs {string.Join(' ', await db.WorklistSyncs.Select(s => s.RunId).ToListAsync())}; ingests {string.Join(' ', ingests)}";
     }
 
     private async Task<List<WorkItemRow>> ItemsAsync()
