@@ -87,7 +87,12 @@ internal sealed class ItemModel(RadEquityDbContext db, TimeProvider time, AuditT
         var now = time.GetUtcNow();
         db.ContactAttempts.Add(new ContactAttemptRow
         {
-            WorkItemId = item.Id, At = now, By = users.GetUserName(User) ?? "", Channel = channel, Outcome = outcome, Note = note?.Trim() ?? "",
+            WorkItemId = item.Id,
+            At = now,
+            By = users.GetUserName(User) ?? "",
+            Channel = channel,
+            Outcome = outcome,
+            Note = note?.Trim() ?? "",
         });
         item.Status = (outcome, item.Status) switch
         {

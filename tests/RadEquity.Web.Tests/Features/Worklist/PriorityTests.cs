@@ -114,7 +114,13 @@ public sealed class PriorityTests
 
     private static WorkItemRow Item(string measure, DateOnly due) => new()
     {
-        Source = "demo", PatientId = "p-1", MeasureId = measure, DueDate = due, Language = "English", Payer = "Private", Rurality = "Urban",
+        Source = "demo",
+        PatientId = "p-1",
+        MeasureId = measure,
+        DueDate = due,
+        Language = "English",
+        Payer = "Private",
+        Rurality = "Urban",
     };
 
     private sealed class FixedRisk(double probability) : IMissRiskScorer

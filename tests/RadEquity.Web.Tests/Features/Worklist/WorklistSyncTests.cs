@@ -181,7 +181,12 @@ public abstract class WorklistSyncTests(TestStore store) : StoreAppTests(store)
         var db = scope.ServiceProvider.GetRequiredService<RadEquityDbContext>();
         db.RawResources.Add(new RawResourceRow
         {
-            Source = "demo", ResourceType = "Patient", ResourceId = patient, PatientId = patient, ContentHash = new byte[32], Content = output.ToArray(),
+            Source = "demo",
+            ResourceType = "Patient",
+            ResourceId = patient,
+            PatientId = patient,
+            ContentHash = new byte[32],
+            Content = output.ToArray(),
             IngestedAt = DateTimeOffset.UtcNow,
         });
         await db.SaveChangesAsync();
