@@ -62,6 +62,7 @@ if (!app.Environment.IsDevelopment())
 app.UseHttpsRedirection();
 app.UseStaticFiles();
 app.UseCoalitionLanguages();
+app.UseWorklistLanguages();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();

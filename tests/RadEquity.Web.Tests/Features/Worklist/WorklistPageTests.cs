@@ -45,6 +45,19 @@ public sealed partial class WorklistPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Worklist_CultureEs_PagesInSpanish()
+    {
+        using var navigator = await Factory.CreateSignedInClientForRoleAsync(Roles.Navigator);
+        var id = (await ItemsAsync())[0].Id;
+
+        var list = await navigator.GetStringAsync("/worklist?culture=es");
+        var item = await navigator.GetStringAsync($"/worklist/items/{id}?culture=es");
+
+        Assert.Contains("<h1>Lista de trabajo</h1>", list, StringComparison.Ordinal);
+        Assert.Contains("Registrar un intento de contacto", item, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Worklist_Viewer_DeniedAndNothingAudited()
     {
         using var viewer = await Factory.CreateSignedInClientForRoleAsync(Roles.Viewer);
