@@ -146,6 +146,7 @@ public abstract partial class RadEquityDbContext : IdentityDbContext<RadEquityUs
         MapLibrary(builder);
         MapCommunity(builder);
         MapCareTasks(builder);
+        MapWorklist(builder);
 
         ApplySnakeCaseNames(builder);
     }

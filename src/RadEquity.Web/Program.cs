@@ -17,6 +17,7 @@ using RadEquity.Web.Features.Hosting;
 using RadEquity.Web.Features.Jobs;
 using RadEquity.Web.Features.MeasureReports;
 using RadEquity.Web.Features.Setup;
+using RadEquity.Web.Features.Worklist;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseLocalCertificateUnlessConfigured();
@@ -37,6 +38,7 @@ builder.Services.AddLibrary();
 builder.Services.AddCommunity(builder.Configuration);
 builder.Services.AddDemoPopulation(builder.Configuration);
 builder.Services.AddJobs();
+builder.Services.AddWorklist();
 // Behind a TLS-terminating proxy on this host: the client's scheme (Secure cookies) and address (audit log).
 builder.Services.Configure<ForwardedHeadersOptions>(options =>
     options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
@@ -47,6 +49,7 @@ await app.Services.PrepareStoreAsync(app.Lifetime.ApplicationStopping);
 await app.Services.PrepareRolesAsync(app.Lifetime.ApplicationStopping);
 await app.Services.CreateAdministratorFromConfigurationAsync(app.Lifetime.ApplicationStopping);
 await app.Services.LoadDemoPopulationIfEmptyAsync(app.Lifetime.ApplicationStopping);
+await app.Services.SyncWorklistAsync(app.Lifetime.ApplicationStopping);
 await app.Services.GetRequiredService<Uploads>().ResumeLeftoversAsync(app.Lifetime.ApplicationStopping);
 app.Services.ReportMailSetup();
 
@@ -59,6 +62,7 @@ if (!app.Environment.IsDevelopment())
 app.UseHttpsRedirection();
 app.UseStaticFiles();
 app.UseCoalitionLanguages();
+app.UseWorklistLanguages();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -518,6 +518,56 @@ namespace RadEquity.Data.Migrations.Postgres
                     b.ToTable("coalition_members", (string)null);
                 });
 
+            modelBuilder.Entity("RadEquity.Data.Model.ContactAttemptRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("by");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<long>("WorkItemId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("work_item_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_work_item_attempts");
+
+                    b.HasIndex("WorkItemId", "At")
+                        .HasDatabaseName("ix_work_item_attempts_work_item_id_at");
+
+                    b.ToTable("work_item_attempts", (string)null);
+                });
+
             modelBuilder.Entity("RadEquity.Data.Model.ContactMessageRow", b =>
                 {
                     b.Property<long>("Id")
@@ -2129,6 +2179,156 @@ namespace RadEquity.Data.Migrations.Postgres
                     b.ToTable("webinar_test_attempts", (string)null);
                 });
 
+            modelBuilder.Entity("RadEquity.Data.Model.WorkItemRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AssignedName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("assigned_name");
+
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("assigned_to");
+
+                    b.Property<string>("Channels")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("channels");
+
+                    b.Property<string>("ClosedReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("closed_reason");
+
+                    b.Property<long?>("ClosedRunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("closed_run_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("language");
+
+                    b.Property<long>("LastOpenRunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_open_run_id");
+
+                    b.Property<string>("MeasureId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("measure_id");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
+                    b.Property<long>("OpenedRunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("opened_run_id");
+
+                    b.Property<string>("PatientId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("patient_id");
+
+                    b.Property<string>("Payer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("payer");
+
+                    b.Property<int>("PriorNoShows")
+                        .HasColumnType("integer")
+                        .HasColumnName("prior_no_shows");
+
+                    b.Property<string>("RaceEthnicity")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("race_ethnicity");
+
+                    b.Property<string>("Rurality")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("rurality");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_work_items");
+
+                    b.HasIndex("Status", "AssignedTo")
+                        .HasDatabaseName("ix_work_items_status_assigned_to");
+
+                    b.HasIndex("Source", "PatientId", "MeasureId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_work_items_source_patient_id_measure_id");
+
+                    b.ToTable("work_items", (string)null);
+                });
+
+            modelBuilder.Entity("RadEquity.Data.Model.WorklistSyncRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("integer")
+                        .HasColumnName("closed");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer")
+                        .HasColumnName("created");
+
+                    b.Property<int>("Reopened")
+                        .HasColumnType("integer")
+                        .HasColumnName("reopened");
+
+                    b.Property<DateTimeOffset>("SyncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("synced_at");
+
+                    b.HasKey("RunId")
+                        .HasName("pk_worklist_syncs");
+
+                    b.ToTable("worklist_syncs", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2200,6 +2400,16 @@ namespace RadEquity.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_coalition_members_users_user_id");
+                });
+
+            modelBuilder.Entity("RadEquity.Data.Model.ContactAttemptRow", b =>
+                {
+                    b.HasOne("RadEquity.Data.Model.WorkItemRow", null)
+                        .WithMany()
+                        .HasForeignKey("WorkItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_work_item_attempts_work_items_work_item_id");
                 });
 
             modelBuilder.Entity("RadEquity.Data.Model.DiscussionFollowRow", b =>

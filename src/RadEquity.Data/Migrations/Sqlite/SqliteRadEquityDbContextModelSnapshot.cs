@@ -508,6 +508,55 @@ namespace RadEquity.Data.Migrations.Sqlite
                     b.ToTable("coalition_members", (string)null);
                 });
 
+            modelBuilder.Entity("RadEquity.Data.Model.ContactAttemptRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("At")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<long>("WorkItemId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("work_item_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_work_item_attempts");
+
+                    b.HasIndex("WorkItemId", "At")
+                        .HasDatabaseName("ix_work_item_attempts_work_item_id_at");
+
+                    b.ToTable("work_item_attempts", (string)null);
+                });
+
             modelBuilder.Entity("RadEquity.Data.Model.ContactMessageRow", b =>
                 {
                     b.Property<long>("Id")
@@ -2101,6 +2150,157 @@ namespace RadEquity.Data.Migrations.Sqlite
                     b.ToTable("webinar_test_attempts", (string)null);
                 });
 
+            modelBuilder.Entity("RadEquity.Data.Model.WorkItemRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AssignedName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_name");
+
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_to");
+
+                    b.Property<string>("Channels")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channels");
+
+                    b.Property<string>("ClosedReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_reason");
+
+                    b.Property<long?>("ClosedRunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_run_id");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_date");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<long>("LastOpenRunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_open_run_id");
+
+                    b.Property<string>("MeasureId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("measure_id");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<long>("OpenedRunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opened_run_id");
+
+                    b.Property<string>("PatientId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("patient_id");
+
+                    b.Property<string>("Payer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payer");
+
+                    b.Property<int>("PriorNoShows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("prior_no_shows");
+
+                    b.Property<string>("RaceEthnicity")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("race_ethnicity");
+
+                    b.Property<string>("Rurality")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rurality");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_work_items");
+
+                    b.HasIndex("Status", "AssignedTo")
+                        .HasDatabaseName("ix_work_items_status_assigned_to");
+
+                    b.HasIndex("Source", "PatientId", "MeasureId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_work_items_source_patient_id_measure_id");
+
+                    b.ToTable("work_items", (string)null);
+                });
+
+            modelBuilder.Entity("RadEquity.Data.Model.WorklistSyncRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created");
+
+                    b.Property<int>("Reopened")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reopened");
+
+                    b.Property<string>("SyncedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("synced_at");
+
+                    b.HasKey("RunId")
+                        .HasName("pk_worklist_syncs");
+
+                    b.ToTable("worklist_syncs", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2172,6 +2372,16 @@ namespace RadEquity.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_coalition_members_users_user_id");
+                });
+
+            modelBuilder.Entity("RadEquity.Data.Model.ContactAttemptRow", b =>
+                {
+                    b.HasOne("RadEquity.Data.Model.WorkItemRow", null)
+                        .WithMany()
+                        .HasForeignKey("WorkItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_work_item_attempts_work_items_work_item_id");
                 });
 
             modelBuilder.Entity("RadEquity.Data.Model.DiscussionFollowRow", b =>

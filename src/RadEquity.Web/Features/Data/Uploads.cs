@@ -3,9 +3,11 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using RadEquity.Data;
+using RadEquity.Data.Measures;
 using RadEquity.Engine.Ingest;
 using RadEquity.Interop.Ingest;
 using RadEquity.Web.Features.Jobs;
+using RadEquity.Web.Features.Runs;
 
 namespace RadEquity.Web.Features.Data;
 
@@ -169,6 +171,15 @@ internal sealed partial class Uploads(WorkFolder folder, JobQueue jobs, ILogger<
             var db = scope.ServiceProvider.GetRequiredService<RadEquityDbContext>();
             var run = await db.IngestRuns.Where(r => r.Id > before && r.Source == note.Source).MinAsync(r => (long?)r.Id, cancellationToken).ConfigureAwait(false);
             job.LinkResult(run is { } id ? string.Create(CultureInfo.InvariantCulture, $"/data?run={id}#ingest-runs") : "/data#ingest-runs");
+        }
+
+        // A completed exam arriving closes its work item by itself: the latest run is measured again (same period and
+        // as-of date, in the queue after this job) and its worklist sync completes the items whose gaps it no longer finds.
+        if (summary.Changes.Inserted + summary.Changes.Updated + summary.Changes.Deleted > 0
+            && await new MeasureRunStore(services.GetRequiredService<StoreTarget>(), services.GetRequiredService<TimeProvider>())
+                .LatestCompletedRunAsync(cancellationToken).ConfigureAwait(false) is { } latest)
+        {
+            services.GetRequiredService<MeasureRunJobs>().Start(latest.Definition.Period, latest.Definition.AsOf, note.RequestedBy);
         }
 
         job.Report(1, string.Format(c,

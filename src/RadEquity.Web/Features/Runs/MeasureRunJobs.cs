@@ -5,6 +5,7 @@ using RadEquity.Engine.Measures;
 using RadEquity.Web.Features.Dashboard.Patients;
 using RadEquity.Web.Features.Data;
 using RadEquity.Web.Features.Jobs;
+using RadEquity.Web.Features.Worklist;
 
 namespace RadEquity.Web.Features.Runs;
 
@@ -39,7 +40,11 @@ internal sealed class MeasureRunJobs(JobQueue jobs)
                 : string.Format(c, "Run {0}: {1:N0} of {2:N0} patients evaluated.", p.RunId, p.Patients, p.TotalPatients)));
         var result = await StoreEvaluation.RunAsync(services.GetRequiredService<StoreTarget>(), request,
             services.GetRequiredService<TimeProvider>(), progress, cancellationToken).ConfigureAwait(false);
+        // The worklist follows every completed run: new gaps become items, gaps no longer open close theirs.
+        job.Report(null, string.Format(c, "Run {0}: updating the worklist.", result.RunId));
+        var sync = await services.GetRequiredService<WorklistSync>().SyncAsync(result.RunId, cancellationToken).ConfigureAwait(false);
         job.LinkResult("/dashboard");
-        job.Report(1, string.Format(c, "Done: run {0}, {1:N0} patients evaluated in {2:N1} s.", result.RunId, result.Load.Patients, result.Elapsed.TotalSeconds));
+        job.Report(1, string.Format(c, "Done: run {0}, {1:N0} patients evaluated in {2:N1} s; worklist: {3:N0} new, {4:N0} reopened, {5:N0} closed.",
+            result.RunId, result.Load.Patients, result.Elapsed.TotalSeconds, sync.Created, sync.Reopened, sync.Closed));
     }
 }

@@ -134,6 +134,8 @@ public static class AccessTable
         Page("/dashboard/patients/{source}/{patientId}", PatientData, "/dashboard/patients/demo/no-such-patient?measure=cms125"),
         Page("/tasks", PatientData),
         Page("/tasks/new", PatientData, "/tasks/new?source=demo&patient=no-such-patient"),
+        Page("/worklist", PatientData),
+        Page("/worklist/items/{id:long}", PatientData, "/worklist/items/1"),
 
         // Data management: uploads, the quarantine, ZIP tables, measure runs, and their jobs' progress.
         Page("/data", DataManagement),

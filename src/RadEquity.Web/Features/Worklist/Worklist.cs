@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace RadEquity.Web.Features.Worklist;
+
+/// <summary>The worklist slice: work items from open care gaps, their priority, and the navigators' pages.</summary>
+internal static class WorklistSlice
+{
+    public static IServiceCollection AddWorklist(this IServiceCollection services)
+    {
+        services.AddLocalization();
+        services.AddSingleton<WorklistSync>();
+        // The risk model replaces this when one is active.
+        services.TryAddSingleton<IMissRiskScorer, NoActiveRiskModel>();
+        return services;
+    }
+
+    /// <summary>The worklist's pages in English or Spanish: <c>?culture=es</c>, or the language cookie the coalition hub
+    /// sets; English otherwise.</summary>
+    public static IApplicationBuilder UseWorklistLanguages(this IApplicationBuilder app) =>
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/worklist", StringComparison.OrdinalIgnoreCase), worklist =>
+            worklist.UseRequestLocalization(options =>
+            {
+                options.DefaultRequestCulture = new RequestCulture("en");
+                options.SupportedCultures = [.. Coalition.Coalition.Cultures];
+                options.SupportedUICultures = [.. Coalition.Coalition.Cultures];
+                options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            }));
+
+    /// <summary>At start: takes in the latest completed run if no sync has (the demo's runs, or a run that completed just
+    /// before the app stopped).</summary>
+    public static async Task SyncWorklistAsync(this IServiceProvider services, CancellationToken cancellationToken) =>
+        await services.GetRequiredService<WorklistSync>().SyncLatestAsync(cancellationToken).ConfigureAwait(false);
+}
+
+/// <summary>
+/// The worklist's words in English and Spanish (<c>WorklistText.resx</c>, <c>WorklistText.es.resx</c> beside this
+/// file), read through <c>IStringLocalizer&lt;WorklistText&gt;</c> (<c>L</c> in the pages).
+/// </summary>
+internal sealed class WorklistText;
