@@ -58,8 +58,9 @@ public sealed record StoreEvaluationProgress(long RunId, StoreEvaluationStage St
 /// </summary>
 public static class StoreEvaluation
 {
-    /// <summary>Patients per evaluated batch: large enough to keep both cores busy, small enough to bound memory.</summary>
-    public const int BatchSize = 20_000;
+    /// <summary>Patients per evaluated batch. Small, so a batch's records die young while the run's results pile up: at
+    /// 1,000,000 patients, 20,000 took 9 s, 5,000 6 s and 2,000 5.6 s to read and evaluate (docs/benchmarks.md).</summary>
+    public const int BatchSize = 2_000;
 
     /// <summary>Reader threads: one per core (a reader is slower than evaluation of what it reads), at most four.</summary>
     private static int Readers => Math.Clamp(Environment.ProcessorCount, 1, 4);
@@ -102,9 +103,11 @@ public static class StoreEvaluation
         var load = await PatientRecordReader.OpenPartitionsAsync(store, request.Codes, PatientSelection.All,
             Readers, BatchSize, BatchSize, cancellationToken).ConfigureAwait(false);
         var ranges = load.Partitions.Count;
-        var outcomes = new List<MeasureRunOutcome>[ranges];
-        var patients = new List<(string Source, string PatientId)>[ranges];
-        var strata = new List<MeasureRunPatient>[ranges];
+        // Kept per batch and joined once at the end: lists of a million rows that double as they grow would put a new
+        // large-object array on the heap at every doubling, and each one triggered a full collection.
+        var outcomes = new List<MeasureRunOutcome[]>[ranges];
+        var patients = new List<(string Source, string PatientId)[]>[ranges];
+        var strata = new List<MeasureRunPatient[]>[ranges];
         var summaries = new PatientLoadSummary?[ranges];
         for (var i = 0; i < ranges; i++)
         {
@@ -124,11 +127,11 @@ public static class StoreEvaluation
                 await foreach (var batch in load.Partitions[range].WithCancellation(stop.Token).ConfigureAwait(false))
                 {
                     var evaluated = evaluator.Run(batch.Patients, keepResults: true, stop.Token);
-                    outcomes[range].AddRange(MeasureRunOutcome.FromResults(evaluated.Results));
-                    patients[range].AddRange(batch.Patients.Select(p => (p.Source, p.PatientId)));
+                    outcomes[range].Add([.. MeasureRunOutcome.FromResults(evaluated.Results)]);
+                    patients[range].Add([.. batch.Patients.Select(p => (p.Source, p.PatientId))]);
                     // The categories of patients in some measure's initial population, for the patients behind a stratum.
-                    strata[range].AddRange(InAnyPopulation(batch.Patients, evaluated.Results)
-                        .Select(p => MeasureRunPatient.Of(p.Source, p.Patient, p.Coverages, strataContext)));
+                    strata[range].Add([.. InAnyPopulation(batch.Patients, evaluated.Results)
+                        .Select(p => MeasureRunPatient.Of(p.Source, p.Patient, p.Coverages, strataContext))]);
                     summaries[range] = batch.Summary;
                     lock (gate)
                     {
@@ -163,12 +166,24 @@ public static class StoreEvaluation
         {
             FromSnapshot = summaries.All(s => s?.FromSnapshot == true),
         };
-        var allOutcomes = outcomes.SelectMany(o => o).ToList();
-        var allPatients = patients.SelectMany(p => p).ToList();
+        var allOutcomes = Join(outcomes);
+        var allPatients = Join(patients);
         var elapsed = Stopwatch.GetElapsedTime(started);
         progress?.Report(new StoreEvaluationProgress(runId, StoreEvaluationStage.Saving, evaluatedPatients, evaluatedPatients));
-        await runs.SaveAsync(runId, counts, allOutcomes, strata.SelectMany(s => s), cancellationToken).ConfigureAwait(false);
+        await runs.SaveAsync(runId, counts, allOutcomes, strata.SelectMany(s => s).SelectMany(s => s), cancellationToken).ConfigureAwait(false);
         return new StoreEvaluationResult(runId, counts, allOutcomes, allPatients, measures, summary, elapsed) { Refresh = refresh };
+    }
+
+    /// <summary>The ranges' batches in order, in one list allocated at its final size.</summary>
+    private static List<T> Join<T>(List<T[]>[] ranges)
+    {
+        var all = new List<T>(ranges.Sum(r => r.Sum(batch => batch.Length)));
+        foreach (var batch in ranges.SelectMany(r => r))
+        {
+            all.AddRange(batch);
+        }
+
+        return all;
     }
 
     /// <summary>The patients with at least one result (results are in patient order, as the patients).</summary>
