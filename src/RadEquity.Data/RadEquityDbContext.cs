@@ -145,6 +145,7 @@ public abstract partial class RadEquityDbContext : IdentityDbContext<RadEquityUs
         MapCoalitionHome(builder);
         MapLibrary(builder);
         MapCommunity(builder);
+        MapOutreach(builder);
 
         ApplySnakeCaseNames(builder);
     }
