@@ -16,6 +16,7 @@ using RadEquity.Web.Features.Health;
 using RadEquity.Web.Features.Hosting;
 using RadEquity.Web.Features.Jobs;
 using RadEquity.Web.Features.MeasureReports;
+using RadEquity.Web.Features.Outreach;
 using RadEquity.Web.Features.Setup;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -37,6 +38,7 @@ builder.Services.AddLibrary();
 builder.Services.AddCommunity(builder.Configuration);
 builder.Services.AddDemoPopulation(builder.Configuration);
 builder.Services.AddJobs();
+builder.Services.AddOutreach(builder.Configuration);
 // Behind a TLS-terminating proxy on this host: the client's scheme (Secure cookies) and address (audit log).
 builder.Services.Configure<ForwardedHeadersOptions>(options =>
     options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
