@@ -10,7 +10,7 @@ namespace RadEquity.Web.Features.Outreach;
 
 /// <summary>One message to send: to whom, about which gap, by which channel, addressing which barriers.</summary>
 internal sealed record DeliveryRequest(string Source, string PatientId, GapKind Gap, Channel Channel, DateOnly? DueDate,
-    IReadOnlySet<Barrier> Barriers);
+    IReadOnlySet<PatientBarrier> Barriers);
 
 /// <summary>What came of one attempt (as logged in <c>outreach_attempts</c>).</summary>
 internal sealed record DeliveryResult(long AttemptId, string Outcome, string? Reason);
@@ -61,10 +61,10 @@ internal sealed class Delivery(RadEquityDbContext db, MessageTemplates templates
             return await LogAsync(attempt, AttemptOutcome.Skipped, skip, cancellationToken).ConfigureAwait(false);
         }
 
-        var barriers = new HashSet<Barrier>(request.Barriers);
+        var barriers = new HashSet<PatientBarrier>(request.Barriers);
         if (patient?.NeedsInterpreter == true)
         {
-            barriers.Add(Barrier.Language);
+            barriers.Add(PatientBarrier.Language);
         }
 
         var link = new Uri(baseUrl, "outreach/link?t=" + Uri.EscapeDataString(

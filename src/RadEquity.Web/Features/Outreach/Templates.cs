@@ -27,7 +27,7 @@ internal enum Channel
 }
 
 /// <summary>What may keep a patient from the exam; each has a block of text that answers it.</summary>
-internal enum Barrier
+internal enum PatientBarrier
 {
     Cost,
     Distance,
@@ -42,7 +42,7 @@ internal sealed class OutreachText
 }
 
 /// <summary>What fills a template's placeholders for one patient.</summary>
-internal sealed record MessageSubject(string FirstName, DateOnly? DueDate, IReadOnlySet<Barrier> Barriers, Uri Link);
+internal sealed record MessageSubject(string FirstName, DateOnly? DueDate, IReadOnlySet<PatientBarrier> Barriers, Uri Link);
 
 /// <summary>A rendered message: a subject (e-mail only) and the text.</summary>
 internal sealed record Message(string Template, string Language, string? Subject, string Text);
@@ -82,12 +82,12 @@ internal sealed class MessageTemplates(RadEquityDbContext db, Microsoft.Extensio
         _ => throw new ArgumentOutOfRangeException(nameof(channel)),
     };
 
-    public static string Name(Barrier barrier) => barrier switch
+    public static string Name(PatientBarrier barrier) => barrier switch
     {
-        Barrier.Cost => "cost",
-        Barrier.Distance => "distance",
-        Barrier.Time => "time",
-        Barrier.Language => "language",
+        PatientBarrier.Cost => "cost",
+        PatientBarrier.Distance => "distance",
+        PatientBarrier.Time => "time",
+        PatientBarrier.Language => "language",
         _ => throw new ArgumentOutOfRangeException(nameof(barrier)),
     };
 
@@ -137,7 +137,7 @@ internal sealed class MessageTemplates(RadEquityDbContext db, Microsoft.Extensio
         ArgumentNullException.ThrowIfNull(options);
         var culture = CultureInfo.GetCultureInfo(language);
         var blocks = new StringBuilder();
-        foreach (var barrier in Enum.GetValues<Barrier>().Where(subject.Barriers.Contains))
+        foreach (var barrier in Enum.GetValues<PatientBarrier>().Where(subject.Barriers.Contains))
         {
             // Letters and e-mails give each block its own line; texts and scripts run on.
             blocks.Append(Text("Block_" + Name(barrier), language)).Append(channel is Channel.Email or Channel.Letter ? "\n" : " ");
@@ -158,5 +158,5 @@ internal sealed class MessageTemplates(RadEquityDbContext db, Microsoft.Extensio
 
     /// <summary>A made-up patient for previews (no real person's data on the templates page).</summary>
     public static MessageSubject Sample(DateOnly today) =>
-        new("Maria", today.AddDays(-30), new HashSet<Barrier>(Enum.GetValues<Barrier>()), new Uri("https://radequity.example.org/outreach/link?t=sample"));
+        new("Maria", today.AddDays(-30), new HashSet<PatientBarrier>(Enum.GetValues<PatientBarrier>()), new Uri("https://radequity.example.org/outreach/link?t=sample"));
 }
