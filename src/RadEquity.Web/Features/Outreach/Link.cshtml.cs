@@ -64,7 +64,11 @@ internal sealed class LinkModel(RadEquityDbContext db, PatientContacts contacts,
         {
             db.OutreachOptOuts.Add(new OutreachOptOutRow
             {
-                Source = link.Source, PatientId = link.PatientId, Channel = OptOuts.All, Via = "link", CreatedAt = time.GetUtcNow(),
+                Source = link.Source,
+                PatientId = link.PatientId,
+                Channel = OptOuts.All,
+                Via = "link",
+                CreatedAt = time.GetUtcNow(),
             });
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Resources;
 using System.Text;
-using RadEquity.Data;
 using Microsoft.EntityFrameworkCore;
+using RadEquity.Data;
 
 namespace RadEquity.Web.Features.Outreach;
 

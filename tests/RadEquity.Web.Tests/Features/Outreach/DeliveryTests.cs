@@ -207,13 +207,23 @@ public abstract partial class DeliveryTests(TestStore store, SmtpListener smtp) 
         {
             db.Patients.Add(new PatientRow
             {
-                Source = "demo", ResourceType = "Patient", ResourceId = id, PatientId = id, Sex = "Female", LanguageCode = language,
+                Source = "demo",
+                ResourceType = "Patient",
+                ResourceId = id,
+                PatientId = id,
+                Sex = "Female",
+                LanguageCode = language,
                 NeedsInterpreter = language != "en",
             });
             db.RawResources.Add(new RawResourceRow
             {
-                Source = "demo", ResourceType = "Patient", ResourceId = id, PatientId = id, Content = Compress(bytes),
-                ContentHash = System.Security.Cryptography.SHA256.HashData(bytes), IngestedAt = _clock.GetUtcNow(),
+                Source = "demo",
+                ResourceType = "Patient",
+                ResourceId = id,
+                PatientId = id,
+                Content = Compress(bytes),
+                ContentHash = System.Security.Cryptography.SHA256.HashData(bytes),
+                IngestedAt = _clock.GetUtcNow(),
             });
             return await db.SaveChangesAsync();
         });

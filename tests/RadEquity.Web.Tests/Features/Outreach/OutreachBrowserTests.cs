@@ -88,8 +88,13 @@ public sealed class OutreachBrowserTests(ChromiumBrowser chromium) : IClassFixtu
 
             db.RawResources.Add(new RawResourceRow
             {
-                Source = "demo", ResourceType = "Patient", ResourceId = id, PatientId = id, Content = output.ToArray(),
-                ContentHash = System.Security.Cryptography.SHA256.HashData(json), IngestedAt = DateTimeOffset.UtcNow,
+                Source = "demo",
+                ResourceType = "Patient",
+                ResourceId = id,
+                PatientId = id,
+                Content = output.ToArray(),
+                ContentHash = System.Security.Cryptography.SHA256.HashData(json),
+                IngestedAt = DateTimeOffset.UtcNow,
             });
         }
 
