@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using RadEquity.Data;
+using RadEquity.Data.Measures;
 using RadEquity.Data.Model;
+using RadEquity.Engine.Measures;
 using RadEquity.Web.Features.Access;
 using RadEquity.Web.Features.Audit;
 
@@ -14,8 +16,8 @@ namespace RadEquity.Web.Features.Outreach;
 /// goes through the rules and is logged; letters of one sending go into one new batch. Shows each attempt's outcome.
 /// </summary>
 [Authorize(Policy = Policies.PatientData)]
-internal sealed class SendModel(RadEquityDbContext db, Delivery delivery, AuditTrail audit, IOptions<OutreachOptions> options, TimeProvider time)
-    : PageModel
+internal sealed class SendModel(RadEquityDbContext db, StoreTarget store, Delivery delivery, AuditTrail audit, IOptions<OutreachOptions> options,
+    TimeProvider time) : PageModel
 {
     public const int MostPatients = 500;
 
@@ -68,12 +70,27 @@ internal sealed class SendModel(RadEquityDbContext db, Delivery delivery, AuditT
             $"{MessageTemplates.Key(Gap, Channel)} to {keys.Count} patients", cancellationToken).ConfigureAwait(false);
         var baseUrl = OutreachFeature.BaseUrl(Request, options.Value);
         var results = new List<(string, DeliveryResult)>();
+        var runs = new MeasureRunStore(store, time);
+        var run = DueDate is null ? await runs.LatestCompletedRunAsync(cancellationToken).ConfigureAwait(false) : null;
         foreach (var key in keys)
         {
-            var request = new DeliveryRequest(key[0], key[1], Gap, Channel, DueDate, Barriers.ToHashSet());
+            var due = DueDate ?? (run is null ? null : await OpenGapDueDateAsync(runs, run.Id, key[0], key[1], cancellationToken).ConfigureAwait(false));
+            var request = new DeliveryRequest(key[0], key[1], Gap, Channel, due, Barriers.ToHashSet());
             results.Add((key[0] + "/" + key[1], await delivery.SendAsync(request, baseUrl, LetterBatchId, cancellationToken).ConfigureAwait(false)));
         }
 
         Results = results;
+    }
+
+    /// <summary>The earliest due date of the patient's open or coming gaps of this kind in the latest run (the care gaps are
+    /// the measures' outcomes; outreach does not work them out again).</summary>
+    private async Task<DateOnly?> OpenGapDueDateAsync(MeasureRunStore runs, long runId, string source, string patientId,
+        CancellationToken cancellationToken)
+    {
+        var outcomes = await runs.ReadOutcomesAsync(runId, patientId, cancellationToken).ConfigureAwait(false);
+        return outcomes
+            .Where(o => o.Source == source && GapKinds.ForMeasure(o.MeasureId) == Gap && o.Result.Gap is GapStatus.Open or GapStatus.Prospective)
+            .Select(o => o.Result.DueDate)
+            .Min();
     }
 }

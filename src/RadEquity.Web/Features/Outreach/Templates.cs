@@ -16,6 +16,20 @@ internal enum GapKind
     FollowUp,
 }
 
+/// <summary>Which gap kind a measure's care gap is.</summary>
+internal static class GapKinds
+{
+    /// <summary>The gap kind of <paramref name="measureId"/>'s open gaps; null for a measure outreach has no words for.</summary>
+    public static GapKind? ForMeasure(string measureId) => measureId switch
+    {
+        "cms125" or "breast-uspstf-2024" => GapKind.Mammogram,
+        "cms130" => GapKind.Colorectal,
+        "lung-uspstf-2021" => GapKind.Lung,
+        "bi-rads-3-short-interval" or "lung-rads-follow-up" => GapKind.FollowUp,
+        _ => measureId.Contains("rads", StringComparison.OrdinalIgnoreCase) ? GapKind.FollowUp : null,
+    };
+}
+
 /// <summary>How a message reaches the patient.</summary>
 internal enum Channel
 {

@@ -137,6 +137,40 @@ public abstract partial class DeliveryTests(TestStore store, SmtpListener smtp) 
     }
 
     [SkippableFact]
+    public async Task SendPage_NavigatorSendsLettersAndTexts_PrintsTheBatchAndShowsTheOutbox()
+    {
+        SkipUnlessAvailable();
+        await SeedPatientAsync("p-a", "en", "+15550100011", email: null);
+        await SeedPatientAsync("p-b", "es", phone: null, email: null);
+        using var client = await Factory.CreateSignedInClientForRoleAsync("Navigator");
+
+        using var letters = await Forms.PostAsync(client, "/outreach/send", [new("patients", "demo/p-a\ndemo/p-b"), new("gap", "Colorectal"),
+            new("channel", "Letter"), new("dueDate", "2026-09-30"), new("barriers", "Time")]);
+        var html = await TextAsync(letters);
+        Assert.Equal(2, Regex.Count(html, "data-testid=\"attempt\"><td>demo/p-[ab]</td><td>sent</td>"));
+        var batch = Regex.Match(html, "/outreach/letters/(\\d+)").Groups[1].Value;
+        var printed = WebUtility.HtmlDecode(await client.GetStringAsync("/outreach/letters/" + batch));
+        Assert.Equal(2, Regex.Count(printed, "class=\"letter\""));
+        Assert.Contains("It is time for your colon cancer test.", printed, StringComparison.Ordinal);
+        Assert.Contains("We are open some evenings and on weekends.", printed, StringComparison.Ordinal);
+        Assert.Contains("Es hora de su prueba de cáncer de colon.", printed, StringComparison.Ordinal);
+        Assert.Contains("September 30, 2026", printed, StringComparison.Ordinal);
+
+        using var texts = await Forms.PostAsync(client, "/outreach/send", [new("patients", "demo/p-a\ndemo/p-b"), new("gap", "Lung"),
+            new("channel", "Sms")]);
+        html = await TextAsync(texts);
+        Assert.Contains("<td>demo/p-a</td><td>sent</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>demo/p-b</td><td>skipped</td><td>no-contact</td>", html, StringComparison.Ordinal);
+        var outbox = WebUtility.HtmlDecode(await client.GetStringAsync("/outreach/outbox"));
+        Assert.Contains("It is time for your lung scan.", outbox, StringComparison.Ordinal);
+
+        var audited = await ReadAsync(db => db.AuditEvents.AsNoTracking().Select(e => e.What).ToListAsync());
+        Assert.Contains("letter-batch", audited);
+        Assert.Contains("sms-outbox", audited);
+        Assert.Contains("outreach-send", audited);
+    }
+
+    [SkippableFact]
     public async Task LinkPage_TamperedAndExpired_AreRefusedAndExpiredSaysSo()
     {
         SkipUnlessAvailable();

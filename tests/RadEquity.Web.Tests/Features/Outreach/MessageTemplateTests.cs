@@ -83,6 +83,18 @@ public sealed class MessageTemplateTests
     }
 
     [Theory]
+    [InlineData("cms125", "Mammogram")]
+    [InlineData("breast-uspstf-2024", "Mammogram")]
+    [InlineData("cms130", "Colorectal")]
+    [InlineData("lung-uspstf-2021", "Lung")]
+    [InlineData("bi-rads-3-short-interval", "FollowUp")]
+    [InlineData("bi-rads-resolution-30", "FollowUp")]
+    [InlineData("lung-rads-follow-up", "FollowUp")]
+    [InlineData("something-else", "")]
+    public void ForMeasure_EachMeasuresGap_HasItsKind(string measureId, string kind) =>
+        Assert.Equal(kind, GapKinds.ForMeasure(measureId)?.ToString() ?? "");
+
+    [Theory]
     [InlineData("cat", 1)]
     [InlineData("simple", 2)]
     [InlineData("time", 1)]
