@@ -147,6 +147,7 @@ public abstract partial class RadEquityDbContext : IdentityDbContext<RadEquityUs
         MapCommunity(builder);
         MapCareTasks(builder);
         MapWorklist(builder);
+        MapOutreach(builder);
 
         ApplySnakeCaseNames(builder);
     }

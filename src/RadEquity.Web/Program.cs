@@ -16,6 +16,7 @@ using RadEquity.Web.Features.Health;
 using RadEquity.Web.Features.Hosting;
 using RadEquity.Web.Features.Jobs;
 using RadEquity.Web.Features.MeasureReports;
+using RadEquity.Web.Features.Outreach;
 using RadEquity.Web.Features.Setup;
 using RadEquity.Web.Features.Worklist;
 
@@ -39,6 +40,7 @@ builder.Services.AddCommunity(builder.Configuration);
 builder.Services.AddDemoPopulation(builder.Configuration);
 builder.Services.AddJobs();
 builder.Services.AddWorklist();
+builder.Services.AddOutreach(builder.Configuration);
 // Behind a TLS-terminating proxy on this host: the client's scheme (Secure cookies) and address (audit log).
 builder.Services.Configure<ForwardedHeadersOptions>(options =>
     options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);

@@ -1,19 +1,18 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using RadEquity.Data.Ingest;
+using RadEquity.Data.Outreach;
 
 namespace RadEquity.Data.Worklist;
 
 /// <summary>
-/// How patients can be reached: the <c>telecom</c> systems of their stored raw Patient resources. The Patient fact
-/// carries no telecom (measures never need it), so the worklist reads the raw resource kept for audit and re-projection.
+/// How patients can be reached, for many patients at once: the channels of their stored raw Patient resources, parsed as
+/// outreach parses them (<see cref="PatientContacts"/>). The Patient fact carries no telecom (measures never need it).
 /// </summary>
 public static class PatientTelecom
 {
     /// <summary>
     /// For each patient of <paramref name="source"/> among <paramref name="patientIds"/> with a stored Patient resource,
-    /// its telecom systems (<c>phone</c>, <c>sms</c>, <c>email</c>, ...), distinct and sorted; a mobile phone counts as
-    /// <c>sms</c> too. Patients without telecom are absent.
+    /// its channels (<c>email</c>, <c>phone</c>, <c>sms</c> for a mobile phone), sorted. Patients without any are absent.
     /// </summary>
     public static async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ReadChannelsAsync(RadEquityDbContext db, string source,
         IReadOnlyCollection<string> patientIds, CancellationToken cancellationToken)
@@ -40,33 +39,6 @@ public static class PatientTelecom
         return channels;
     }
 
-    /// <summary>The telecom systems of one Patient resource's JSON.</summary>
-    internal static IReadOnlyList<string> Systems(ReadOnlySpan<byte> json)
-    {
-        var reader = new Utf8JsonReader(json);
-        using var document = JsonDocument.ParseValue(ref reader);
-        if (!document.RootElement.TryGetProperty("telecom", out var telecom) || telecom.ValueKind != JsonValueKind.Array)
-        {
-            return [];
-        }
-
-        var systems = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var point in telecom.EnumerateArray())
-        {
-            if (point.ValueKind != JsonValueKind.Object
-                || !point.TryGetProperty("system", out var system) || system.GetString() is not { Length: > 0 } name
-                || !point.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.String)
-            {
-                continue;
-            }
-
-            systems.Add(name);
-            if (name == "phone" && point.TryGetProperty("use", out var use) && use.GetString() == "mobile")
-            {
-                systems.Add("sms");
-            }
-        }
-
-        return [.. systems];
-    }
+    /// <summary>The ways to reach the patient of one Patient resource's JSON (<see cref="PatientContact.Channels"/>).</summary>
+    internal static IReadOnlyList<string> Systems(ReadOnlySpan<byte> json) => PatientContacts.Parse("", "", json).Channels;
 }

@@ -22,11 +22,12 @@ internal sealed class CareModel(ProfileData profile, Region region, Factors fact
     /// <param name="p">The patient.</param>
     /// <param name="rng">The patient's main stream: every value but no-shows' timing.</param>
     /// <param name="timing">The patient's timing stream.</param>
-    public void Write(SyntheticPatient p, ref Rng rng, Rng timing)
+    /// <param name="contact">The patient's contact stream (telecom), also separate from the main stream.</param>
+    public void Write(SyntheticPatient p, ref Rng rng, Rng timing, Rng contact)
     {
         _timing = timing;
         fhir.StartPatient();
-        fhir.WritePatient(p);
+        fhir.WritePatient(p, ref contact);
         fhir.WriteCoverage(p, asOf);
         var firstVisit = DateTime.MaxValue;
         var visits = 1 + (rng.Chance(0.5) ? 1 : 0);

@@ -79,7 +79,7 @@ internal sealed partial class FhirResources(NdjsonExport export, ProfileData pro
         }
     }
 
-    public void WritePatient(SyntheticPatient p)
+    public void WritePatient(SyntheticPatient p, ref Rng contact)
     {
         var j = X.Json;
         var demo = profile.Demographics;
@@ -122,6 +122,7 @@ internal sealed partial class FhirResources(NdjsonExport export, ProfileData pro
         j.WriteEndArray();
         j.WriteEndObject();
         j.WriteEndArray();
+        WriteTelecom(p, ref contact);
         j.WriteString("gender", p.Female ? "female" : "male");
         X.Date("birthDate", p.BirthDate);
         var zip = profile.Region.Zips[p.Zip];
@@ -159,6 +160,39 @@ internal sealed partial class FhirResources(NdjsonExport export, ProfileData pro
     }
 
     /// <summary>Coverage with a Source of Payment Typology type; none at all for the "unknown" payer.</summary>
+    // Most patients have a mobile phone, fewer an e-mail address, some neither: outreach must meet all three cases.
+    // Numbers are in the 555-01xx range reserved for fiction and addresses under example.org (RFC 2606).
+    private void WriteTelecom(SyntheticPatient p, ref Rng contact)
+    {
+        var hasPhone = contact.Chance(0.88);
+        var hasEmail = contact.Chance(0.55);
+        if (!hasPhone && !hasEmail)
+        {
+            return;
+        }
+
+        var j = X.Json;
+        j.WriteStartArray("telecom");
+        if (hasPhone)
+        {
+            j.WriteStartObject();
+            j.WriteString("system", "phone");
+            j.WriteString("value", string.Create(CultureInfo.InvariantCulture, $"+1{contact.Between(201, 989)}55501{contact.Next(100):D2}"));
+            j.WriteString("use", "mobile");
+            j.WriteEndObject();
+        }
+
+        if (hasEmail)
+        {
+            j.WriteStartObject();
+            j.WriteString("system", "email");
+            j.WriteString("value", string.Create(CultureInfo.InvariantCulture, $"patient{p.Index + 1}@example.org"));
+            j.WriteEndObject();
+        }
+
+        j.WriteEndArray();
+    }
+
     public void WriteCoverage(SyntheticPatient p, DateOnly asOf)
     {
         if (p.PayerKey == "unknown")

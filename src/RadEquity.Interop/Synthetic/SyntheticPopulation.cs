@@ -57,6 +57,9 @@ public static class SyntheticPopulation
     // calibration sample's (-1, -2, ...), so adding it left every other generated value as it was.
     private const long TimingStreams = 1L << 62;
 
+    // Patient i's contact stream (telecom) is ContactStreams + i, above the timing streams for the same reason.
+    private const long ContactStreams = (1L << 62) + (1L << 61);
+
     /// <summary>Generates the population described by <paramref name="options"/>.</summary>
     /// <param name="options">What to generate.</param>
     /// <param name="patientsWritten">Receives the number of patients written, every 1,000 patients and at the end.</param>
@@ -90,7 +93,7 @@ public static class SyntheticPopulation
                 ct.ThrowIfCancellationRequested();
                 var rng = new Rng(options.Seed, i);
                 var patient = model.Draw(i, ref rng);
-                care.Write(patient, ref rng, new Rng(options.Seed, TimingStreams + i));
+                care.Write(patient, ref rng, new Rng(options.Seed, TimingStreams + i), new Rng(options.Seed, ContactStreams + i));
                 if ((i + 1) % 1000 == 0)
                 {
                     patientsWritten?.Report(i + 1);

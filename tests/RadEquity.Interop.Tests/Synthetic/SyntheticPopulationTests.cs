@@ -61,6 +61,22 @@ public sealed class SyntheticPopulationTests(SmallSampleFixture fixture) : IClas
     }
 
     [Fact]
+    public void Generate_Patients_MostHaveAMobileManyAnEmailSomeNeither()
+    {
+        var telecoms = _sample.Resources("Patient")
+            .Select(p => p.TryGetProperty("telecom", out var t) ? t.EnumerateArray().ToList() : [])
+            .ToList();
+        var phones = telecoms.Count(t => t.Any(c => c.GetProperty("system").GetString() == "phone"
+            && c.GetProperty("use").GetString() == "mobile" && c.GetProperty("value").GetString()!.Contains("55501", StringComparison.Ordinal)));
+        var emails = telecoms.Count(t => t.Any(c => c.GetProperty("system").GetString() == "email"
+            && c.GetProperty("value").GetString()!.EndsWith("@example.org", StringComparison.Ordinal)));
+
+        Assert.InRange(phones, 240, 290); // 88% of 300
+        Assert.InRange(emails, 130, 200); // 55%
+        Assert.Contains(telecoms, t => t.Count == 0);
+    }
+
+    [Fact]
     public void Generate_LookupTables_HaveOneRowPerProfileZip()
     {
         var ruca = File.ReadAllLines(Path.Combine(_sample.Directory, "zip-ruca.csv"));

@@ -73,6 +73,9 @@ public static class AccessTable
         Page("/coalition/my-pledge/data", Everyone),
         new("POST", "/coalition/unsubscribe/one-click", Everyone),
 
+        // The patient's personal page from outreach messages (signed token; none here, so it answers 400).
+        Page("/outreach/link", Everyone),
+
         // Coalition hub, home slice: home, disparities, join, contact (public); the staff landing and its pages.
         Page("/coalition", Everyone),
         Page("/coalition/disparities", Everyone),
@@ -137,6 +140,12 @@ public static class AccessTable
         Page("/worklist", PatientData),
         Page("/worklist/items/{id:long}", PatientData, "/worklist/items/1"),
 
+        // Outreach: sending, the SMS outbox, letter batches and patients' requests.
+        Page("/outreach/send", PatientData),
+        Page("/outreach/outbox", PatientData),
+        Page("/outreach/requests", PatientData),
+        Page("/outreach/letters/{id:long}", PatientData, "/outreach/letters/999999"),
+
         // Data management: uploads, the quarantine, ZIP tables, measure runs, and their jobs' progress.
         Page("/data", DataManagement),
         Page("/runs", DataManagement),
@@ -150,6 +159,7 @@ public static class AccessTable
         Page("/admin/risk", AdminOnly),
         Page("/admin/risk/{version:int}", AdminOnly, "/admin/risk/1"),
         Get("/admin/audit/export.csv", AdminOnly),
+        Page("/outreach/templates", AdminOnly),
     ];
 
     private static AccessRule Page(string pattern, Caller allowed, string? sample = null) => new(AnyMethod, pattern, allowed, sample);
