@@ -1,3 +1,5 @@
+using RadEquity.Engine.Statistics;
+
 namespace RadEquity.Web.Features.Worklist;
 
 /// <summary>
@@ -15,13 +17,16 @@ internal static class EquityAllocation
     public const double FloorWeight = 0.01;
 
     /// <summary>Each category's gap to the reference rate of one measure, from its counts (eligible = denominator
-    /// minus exclusions).</summary>
+    /// minus exclusions). The reference is the engine's best group (<see cref="Disparity.BestGroup"/>, so "best"
+    /// means one thing in the project) among the categories fit to be a standard: at least
+    /// <see cref="MinimumEligible"/> eligible and not Unknown; among all categories when none is fit. Every worklist
+    /// measure is a completion rate, so a higher rate is better.</summary>
     public static IReadOnlyDictionary<string, double> GapsToReference(IEnumerable<(string Category, long Eligible, long Met)> counts)
     {
-        var rates = counts.Where(c => c.Eligible > 0).Select(c => (c.Category, c.Eligible, Rate: (double)c.Met / c.Eligible)).ToList();
-        var candidates = rates.Where(r => r.Eligible >= MinimumEligible && r.Category != "Unknown").ToList();
-        var reference = candidates.Count > 0 ? candidates.Max(r => r.Rate) : rates.Count > 0 ? rates.Max(r => r.Rate) : 0;
-        return rates.ToDictionary(r => r.Category, r => Math.Max(0, reference - r.Rate), StringComparer.Ordinal);
+        var groups = counts.Where(c => c.Eligible > 0).Select(c => new GroupCounts(c.Category, new Proportion(c.Met, c.Eligible))).ToList();
+        var fit = groups.Where(g => g.Counts.Denominator >= MinimumEligible && g.Name != "Unknown").ToList();
+        var reference = Disparity.BestGroup(fit.Count > 0 ? fit : groups, RateDirection.HigherIsBetter)?.Counts.Rate ?? 0;
+        return groups.ToDictionary(g => g.Name, g => Math.Max(0, reference - g.Counts.Rate), StringComparer.Ordinal);
     }
 
     /// <summary>

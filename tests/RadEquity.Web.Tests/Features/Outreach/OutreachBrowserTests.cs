@@ -74,11 +74,40 @@ public sealed class OutreachBrowserTests(ChromiumBrowser chromium) : IClassFixtu
         await BrowserApp.AssertAccessibleAsync(page);
     }
 
-    private async Task<string> SeedAsync(string id, string language)
+    [SkippableFact]
+    public async Task LetterBatch_RenderedThroughDelivery_PrintPageAccessible()
+    {
+        var browser = chromium.Require();
+        await SeedAsync("p-letter", "en",
+            """{"resourceType":"Patient","id":"p-letter","name":[{"given":["Ana"]}],"address":[{"line":["1 Main St"],"city":"Springfield","state":"IL","postalCode":"62701"}]}""");
+        long batchId;
+        using (var scope = _app!.Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RadEquityDbContext>();
+            var batch = new LetterBatchRow { CreatedAt = DateTimeOffset.UtcNow, CreatedBy = RadEquityWebFactory.AdminEmail };
+            db.LetterBatches.Add(batch);
+            await db.SaveChangesAsync();
+            batchId = batch.Id;
+            var delivery = scope.ServiceProvider.GetRequiredService<Delivery>();
+            var sent = await delivery.SendAsync(new DeliveryRequest("demo", "p-letter", GapKind.Mammogram, Channel.Letter, null,
+                new HashSet<PatientBarrier> { PatientBarrier.Cost }), new Uri(_app.BaseAddress + "/"), batchId, CancellationToken.None);
+            Assert.Equal(AttemptOutcome.Sent, sent.Outcome);
+        }
+
+        var page = await _app.NewPageAsync(browser);
+        await BrowserApp.SignInAsync(page, RadEquityWebFactory.AdminEmail, RadEquityWebFactory.Password);
+        await page.GotoAsync("/outreach/letters/" + batchId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(1, await page.GetByTestId("letter").CountAsync());
+        Assert.Contains("1 Main St", await page.GetByTestId("letter").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserApp.AssertAccessibleAsync(page);
+    }
+
+    private async Task<string> SeedAsync(string id, string language, string? patientJson = null)
     {
         using var scope = _app!.Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<RadEquityDbContext>();
-        var json = Encoding.UTF8.GetBytes($$"""{"resourceType":"Patient","id":"{{id}}","name":[{"given":["Ana"]}]}""");
+        var json = Encoding.UTF8.GetBytes(patientJson ?? $$"""{"resourceType":"Patient","id":"{{id}}","name":[{"given":["Ana"]}]}""");
         using (var output = new MemoryStream())
         {
             using (var brotli = new BrotliStream(output, CompressionLevel.Fastest))

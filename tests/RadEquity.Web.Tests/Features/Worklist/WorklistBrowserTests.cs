@@ -72,6 +72,12 @@ public sealed class WorklistBrowserTests(ChromiumBrowser chromium) : BrowserTest
 
         Assert.StartsWith("completed (exam arrived, run ", status, StringComparison.Ordinal);
         Assert.Equal(1, await page.GetByTestId("attempt").CountAsync());
+
+        // The hand-off form for the item's patient and gap (the every-page test has no patient to show it with).
+        await page.GetByTestId("hand-off").ClickAsync();
+        await page.WaitForURLAsync("**/tasks/new?**");
+        Assert.True(await page.GetByTestId("new-task").IsVisibleAsync());
+        await BrowserApp.AssertAccessibleAsync(page);
     }
 
     private async Task<WorkItemRow> AssignFirstMammogramItemAsync(string navigatorId)
