@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RadEquity.Data;
 using RadEquity.Data.Model;
-using RadEquity.Web.Features.Access;
 using RadEquity.Testing;
+using RadEquity.Web.Features.Access;
 using RadEquity.Web.Tests.Infrastructure;
 
 namespace RadEquity.Web.Tests.Features.Worklist;
