@@ -103,9 +103,13 @@ internal sealed class ItemModel(RadEquityDbContext db, TimeProvider time, AuditT
     /// <summary>Logs a contact attempt; its outcome moves a new item to contacted, and to scheduled or declined when it says so.</summary>
     public async Task<IActionResult> OnPostAttemptAsync(string channel, string outcome, string? note, CancellationToken cancellationToken)
     {
-        if (!ContactChannel.All.Contains(channel) || !ContactOutcome.All.Contains(outcome) || (note?.Length ?? 0) > ContactAttemptRow.NoteLength)
+        var problem = !ContactChannel.All.Contains(channel) ? "channel must be one of " + string.Join(", ", ContactChannel.All)
+            : !ContactOutcome.All.Contains(outcome) ? "outcome must be one of " + string.Join(", ", ContactOutcome.All)
+            : (note?.Length ?? 0) > ContactAttemptRow.NoteLength ? $"note is longer than {ContactAttemptRow.NoteLength} characters"
+            : null;
+        if (problem is not null)
         {
-            return BadRequest();
+            return BadRequest(problem);
         }
 
         var item = await db.WorkItems.SingleOrDefaultAsync(i => i.Id == Id, cancellationToken);

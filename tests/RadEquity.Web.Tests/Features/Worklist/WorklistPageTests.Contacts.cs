@@ -109,6 +109,21 @@ public abstract partial class WorklistPageTests
         Assert.Contains("data-reason=\"opted-out\"", html, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task Item_UnknownOutcome_BadRequestNamingTheFieldAndNothingLogged()
+    {
+        SkipUnlessAvailable();
+        using var navigator = await Demo.CreateSignedInClientForRoleAsync(Roles.Navigator);
+        var page = $"/worklist/items/{(await ItemsAsync())[0].Id}";
+
+        using var response = await Forms.PostAsync(navigator, page, [new("channel", "phone"), new("outcome", "maybe"), new("note", "")], page + "?handler=Attempt");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("outcome must be one of reached,", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await WithDbAsync(db => db.OutreachAttempts.CountAsync()));
+        Assert.Equal(0, await WithDbAsync(db => db.ContactAttempts.CountAsync()));
+    }
+
     private async Task<IReadOnlyList<string>> BlockingAsync(WorkItemRow item, Channel channel)
     {
         using var scope = Demo.Services.CreateScope();
