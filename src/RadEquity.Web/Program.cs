@@ -77,6 +77,7 @@ app.MapCellPatientsExport();
 app.MapAuditLog();
 app.MapJobs();
 app.MapCoalition();
+app.MapOutreach();
 
 await app.RunAsync();
 

@@ -44,6 +44,34 @@ public sealed class PatientContacts(StoreTarget store)
         return new PatientContact(source, patientId, FirstName(root), phone, Telecom(root, "email", out _), Address(root)) { PhoneIsMobile = mobile };
     }
 
+    /// <summary>
+    /// A phone number in E.164 (<c>+15550100007</c>) for comparing numbers written different ways: punctuation and
+    /// spaces dropped, a 10-digit number (or 11 digits starting with 1) read as North American (+1), a number written
+    /// with + kept with its country code. Null when it cannot be read (too short, too long, or letters).
+    /// </summary>
+    public static string? NormalisePhone(string? number)
+    {
+        if (string.IsNullOrWhiteSpace(number))
+        {
+            return null;
+        }
+
+        var trimmed = number.Trim();
+        var digits = new string([.. trimmed.Where(char.IsAsciiDigit)]);
+        if (trimmed.Any(char.IsAsciiLetter))
+        {
+            return null;
+        }
+
+        return (trimmed.StartsWith('+'), digits.Length) switch
+        {
+            (true, >= 8 and <= 15) => "+" + digits,
+            (false, 10) => "+1" + digits,
+            (false, 11) when digits[0] == '1' => "+" + digits,
+            _ => null,
+        };
+    }
+
     private static string? FirstName(JsonElement root)
     {
         if (!root.TryGetProperty("name", out var names) || names.ValueKind != JsonValueKind.Array)

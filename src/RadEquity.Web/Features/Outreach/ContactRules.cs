@@ -1,3 +1,8 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using RadEquity.Data;
+using RadEquity.Data.Outreach;
+
 namespace RadEquity.Web.Features.Outreach;
 
 /// <summary>Why an attempt was not made: the values of <c>outreach_attempts.reason</c> for skipped attempts.</summary>
@@ -15,6 +20,14 @@ internal static class AttemptOutcome
     public const string Sent = "sent";
     public const string Failed = "failed";
     public const string Skipped = "skipped";
+    /// <summary>A text the patient sent back (STOP, START, HELP or anything else); its reason says which.</summary>
+    public const string Reply = "reply";
+
+    /// <summary>
+    /// The outcomes that count towards the contact cap: what the app sent, and a navigator's contacts that reached the
+    /// patient or left them a message. A call nobody answered or a wrong number did not reach anyone.
+    /// </summary>
+    public static readonly IReadOnlyList<string> CountsTowardsCap = [Sent, "reached", "left-message", "scheduled", "declined"];
 }
 
 /// <summary>
@@ -45,5 +58,55 @@ internal static class ContactCap
     {
         ArgumentNullException.ThrowIfNull(options);
         return sentInWindow >= options.CapMessages;
+    }
+}
+
+/// <summary>
+/// The rules before a message or a call, in order — opt-out, contact detail, quiet hours, contact cap. Delivery skips a
+/// message for the first that applies; the work item page shows a navigator every one that applies before a call.
+/// </summary>
+internal sealed class ContactRules(RadEquityDbContext db, IOptions<OutreachOptions> options)
+{
+    /// <summary>Every rule that stops contact on <paramref name="channel"/> now (<see cref="SkipReason"/> values), in order; empty when none.</summary>
+    public async Task<IReadOnlyList<string>> BlockingAsync(string source, string patientId, Channel channel, PatientContact? contact,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var reasons = new List<string>(4);
+        var name = MessageTemplates.Name(channel);
+        if (await db.OutreachOptOuts.AsNoTracking()
+                .AnyAsync(o => o.Source == source && o.PatientId == patientId && (o.Channel == name || o.Channel == OptOuts.All), cancellationToken)
+                .ConfigureAwait(false))
+        {
+            reasons.Add(SkipReason.OptedOut);
+        }
+
+        var reachable = channel switch
+        {
+            Channel.Sms or Channel.Phone => contact?.Phone is not null,
+            Channel.Email => contact?.Email is not null,
+            Channel.Letter => contact?.HasAddress == true,
+            _ => false,
+        };
+        if (!reachable)
+        {
+            reasons.Add(SkipReason.NoContact);
+        }
+
+        if (QuietHours.AppliesTo(channel) && QuietHours.Contains(now, options.Value))
+        {
+            reasons.Add(SkipReason.QuietHours);
+        }
+
+        var since = now - options.Value.CapWindow;
+        var counted = AttemptOutcome.CountsTowardsCap;
+        var contacts = await db.OutreachAttempts.AsNoTracking()
+            .CountAsync(a => a.Source == source && a.PatientId == patientId && counted.Contains(a.Outcome) && a.AttemptedAt > since,
+                cancellationToken).ConfigureAwait(false);
+        if (ContactCap.IsReached(contacts, options.Value))
+        {
+            reasons.Add(SkipReason.Cap);
+        }
+
+        return reasons;
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using MimeKit;
 using RadEquity.Data;
 using RadEquity.Data.Model;
@@ -22,7 +21,7 @@ internal sealed record DeliveryResult(long AttemptId, string Outcome, string? Re
 /// attempt ids and outcomes only, never names, addresses or text.
 /// </summary>
 internal sealed class Delivery(RadEquityDbContext db, MessageTemplates templates, PatientContacts contacts, OutreachTokens tokens,
-    HubMail mail, ISmsProvider sms, IOptions<OutreachOptions> options, TimeProvider time, ILogger<Delivery> log)
+    HubMail mail, ISmsProvider sms, ContactRules rules, TimeProvider time, ILogger<Delivery> log)
 {
     /// <summary>Sends <paramref name="request"/>; letters need <paramref name="letterBatchId"/>.</summary>
     public async Task<DeliveryResult> SendAsync(DeliveryRequest request, Uri baseUrl, long? letterBatchId, CancellationToken cancellationToken)
@@ -55,8 +54,9 @@ internal sealed class Delivery(RadEquityDbContext db, MessageTemplates templates
         };
 
         var contact = await contacts.ReadAsync(request.Source, request.PatientId, cancellationToken).ConfigureAwait(false);
-        var skip = await SkipReasonAsync(request, contact, now, cancellationToken).ConfigureAwait(false);
-        if (skip is not null)
+        var blocking = await rules.BlockingAsync(request.Source, request.PatientId, request.Channel, contact, now, cancellationToken)
+            .ConfigureAwait(false);
+        if (blocking.Count > 0 && blocking[0] is var skip)
         {
             return await LogAsync(attempt, AttemptOutcome.Skipped, skip, cancellationToken).ConfigureAwait(false);
         }
@@ -108,42 +108,6 @@ internal sealed class Delivery(RadEquityDbContext db, MessageTemplates templates
         }
 
         return await LogAsync(attempt, failure is null ? AttemptOutcome.Sent : AttemptOutcome.Failed, failure, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The first rule that stops this message, or null when it may go.</summary>
-    private async Task<string?> SkipReasonAsync(DeliveryRequest request, PatientContact? contact, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var channel = MessageTemplates.Name(request.Channel);
-        var optedOut = await db.OutreachOptOuts.AsNoTracking()
-            .AnyAsync(o => o.Source == request.Source && o.PatientId == request.PatientId && (o.Channel == channel || o.Channel == OptOuts.All),
-                cancellationToken).ConfigureAwait(false);
-        if (optedOut)
-        {
-            return SkipReason.OptedOut;
-        }
-
-        var reachable = request.Channel switch
-        {
-            Channel.Sms or Channel.Phone => contact?.Phone is not null,
-            Channel.Email => contact?.Email is not null,
-            Channel.Letter => contact?.HasAddress == true,
-            _ => false,
-        };
-        if (!reachable)
-        {
-            return SkipReason.NoContact;
-        }
-
-        if (QuietHours.AppliesTo(request.Channel) && QuietHours.Contains(now, options.Value))
-        {
-            return SkipReason.QuietHours;
-        }
-
-        var since = now - options.Value.CapWindow;
-        var sent = await db.OutreachAttempts.AsNoTracking()
-            .CountAsync(a => a.Source == request.Source && a.PatientId == request.PatientId && a.Outcome == AttemptOutcome.Sent
-                && a.AttemptedAt > since, cancellationToken).ConfigureAwait(false);
-        return ContactCap.IsReached(sent, options.Value) ? SkipReason.Cap : null;
     }
 
     private async Task<DeliveryResult> LogAsync(OutreachAttemptRow attempt, string outcome, string? reason, CancellationToken cancellationToken)

@@ -16,9 +16,11 @@ internal sealed class OutreachOptions
     public TimeOnly QuietHoursStart { get; set; } = new(20, 0);
     /// <summary>…until here (the next morning when it is earlier than the start).</summary>
     public TimeOnly QuietHoursEnd { get; set; } = new(8, 0);
-    /// <summary>At most this many messages per patient (all channels, sent or failed) within <see cref="CapWindow"/>.</summary>
+    /// <summary>At most this many contacts per patient (all channels; see <see cref="AttemptOutcome.CountsTowardsCap"/>) within <see cref="CapWindow"/>.</summary>
     public int CapMessages { get; set; } = 3;
     public TimeSpan CapWindow { get; set; } = TimeSpan.FromDays(7);
+    /// <summary>A text sent back is matched to the patients texted within this window (STOP, START, HELP).</summary>
+    public TimeSpan ReplyWindow { get; set; } = TimeSpan.FromDays(90);
     /// <summary><c>Outbox</c> (development: kept in <c>sms_outbox</c>, shown on /outreach/outbox) or <c>Twilio</c>.</summary>
     public string SmsProvider { get; set; } = "Outbox";
     public TwilioOptions Twilio { get; set; } = new();

@@ -1,6 +1,4 @@
-using System.IO.Compression;
 using System.Net;
-using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -221,57 +219,7 @@ public abstract partial class DeliveryTests(TestStore store, SmtpListener smtp) 
         }
 
         Factory.TestServices ??= services => services.AddSingleton<TimeProvider>(_clock);
-        var telecom = new List<string>();
-        if (phone is not null)
-        {
-            telecom.Add($$"""{"system":"phone","value":"{{phone}}","use":"mobile"}""");
-        }
-
-        if (email is not null)
-        {
-            telecom.Add($$"""{"system":"email","value":"{{email}}"}""");
-        }
-
-        var json = $$"""
-            {"resourceType":"Patient","id":"{{id}}","name":[{"family":"Test","given":["Ana"]}],"telecom":[{{string.Join(',', telecom)}}],
-             "address":[{"use":"home","line":["1 Main St"],"city":"Springfield","state":"IL","postalCode":"62701"}]}
-            """;
-        var bytes = Encoding.UTF8.GetBytes(json);
-        await ReadAsync(async db =>
-        {
-            db.Patients.Add(new PatientRow
-            {
-                Source = "demo",
-                ResourceType = "Patient",
-                ResourceId = id,
-                PatientId = id,
-                Sex = "Female",
-                LanguageCode = language,
-                NeedsInterpreter = language != "en",
-            });
-            db.RawResources.Add(new RawResourceRow
-            {
-                Source = "demo",
-                ResourceType = "Patient",
-                ResourceId = id,
-                PatientId = id,
-                Content = Compress(bytes),
-                ContentHash = System.Security.Cryptography.SHA256.HashData(bytes),
-                IngestedAt = _clock.GetUtcNow(),
-            });
-            return await db.SaveChangesAsync();
-        });
-    }
-
-    private static byte[] Compress(byte[] json)
-    {
-        using var output = new MemoryStream();
-        using (var brotli = new BrotliStream(output, CompressionLevel.Fastest))
-        {
-            brotli.Write(json);
-        }
-
-        return output.ToArray();
+        await OutreachPatients.AddAsync(Factory, _clock.GetUtcNow(), id, language, phone, email);
     }
 
     [GeneratedRegex(@"https://localhost/outreach/link\?t=\S+")]
