@@ -10,12 +10,12 @@ public sealed class CampaignFunnelSuppressionTests
     [Fact]
     public void ByStratum_LargeCells_ArePublishedAsCounted()
     {
-        var progress = Group("Medicaid", 20, 15, 12, 11).Concat(Group("Private", 30, 30, 14, 0)).ToList();
+        var progress = Group("Medicaid", 40, 25, 20, 11).Concat(Group("Private", 30, 30, 14, 0)).ToList();
 
         var strata = CampaignTracking.ByStratum("cms125", "payer", progress);
 
         Assert.Equal(
-            [new StratumFunnel("Medicaid", 20, 15, 12, 11), new StratumFunnel("Private", 30, 30, 14, 0)],
+            [new StratumFunnel("Medicaid", 40, 25, 20, 11), new StratumFunnel("Private", 30, 30, 14, 0)],
             strata);
     }
 
