@@ -210,6 +210,8 @@ public abstract class CampaignTests(TestStore store, SmtpListener smtp) : StoreA
         var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/campaigns/{id}"));
         Assert.Contains("<tr data-testid=\"funnel\"><td>3</td><td>2</td><td>2</td><td>1</td></tr>", page, StringComparison.Ordinal);
         Assert.Contains("suppressed (&lt;11)", await client.GetStringAsync($"/campaigns/{id}?by=payer"), StringComparison.Ordinal);
+        var spanish = WebUtility.HtmlDecode(await client.GetStringAsync($"/campaigns/{id}?culture=es"));
+        Assert.Contains("<h2 id=\"funnel\">Embudo</h2>", spanish, StringComparison.Ordinal);
         var audited = await Seed.ReadAsync(db => db.AuditEvents.AsNoTracking().Select(e => e.What).ToListAsync());
         Assert.Contains("campaign", audited);
     }
