@@ -148,6 +148,7 @@ public abstract partial class RadEquityDbContext : IdentityDbContext<RadEquityUs
         MapCareTasks(builder);
         MapWorklist(builder);
         MapOutreach(builder);
+        MapCampaigns(builder);
 
         ApplySnakeCaseNames(builder);
     }

@@ -4,6 +4,7 @@ using RadEquity.Data;
 using RadEquity.Web.Features.Access;
 using RadEquity.Web.Features.Account;
 using RadEquity.Web.Features.Audit;
+using RadEquity.Web.Features.Campaigns;
 using RadEquity.Web.Features.Coalition;
 using RadEquity.Web.Features.Coalition.Community;
 using RadEquity.Web.Features.Coalition.Home;
@@ -41,6 +42,7 @@ builder.Services.AddDemoPopulation(builder.Configuration);
 builder.Services.AddJobs();
 builder.Services.AddWorklist();
 builder.Services.AddOutreach(builder.Configuration);
+builder.Services.AddCampaigns();
 // Behind a TLS-terminating proxy on this host: the client's scheme (Secure cookies) and address (audit log).
 builder.Services.Configure<ForwardedHeadersOptions>(options =>
     options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
@@ -65,6 +67,7 @@ app.UseHttpsRedirection();
 app.UseStaticFiles();
 app.UseCoalitionLanguages();
 app.UseWorklistLanguages();
+app.UseCampaignLanguages();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();

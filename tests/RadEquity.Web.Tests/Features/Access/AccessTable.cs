@@ -144,6 +144,9 @@ public static class AccessTable
 
         // Outreach: sending, the SMS outbox, letter batches and patients' requests.
         Page("/outreach/send", PatientData),
+        Page("/campaigns", PatientData),
+        Page("/campaigns/new", PatientData),
+        Page("/campaigns/{id:long}", PatientData, "/campaigns/999999"),
         Page("/outreach/outbox", PatientData),
         Page("/outreach/requests", PatientData),
         Page("/outreach/letters/{id:long}", PatientData, "/outreach/letters/999999"),
