@@ -18,8 +18,9 @@ internal sealed record StratumFunnel(string Category, long? Members, long? Conta
 internal sealed record MemberProgress(CampaignMemberRow Member, bool Contacted, bool Scheduled, bool Completed, string Category);
 
 /// <summary>
-/// Tracks a campaign: each member is <b>contacted</b> once a message went (its own, or any attempt since the campaign
-/// began in <c>outreach_attempts</c> that was not skipped or failed, or on the work item's contact log), <b>scheduled</b>
+/// Tracks a campaign: each member is <b>contacted</b> once a message went (its own, or any contact since the campaign
+/// began in <c>outreach_attempts</c>, the one per-patient log: a send, a navigator's call or visit that reached the
+/// patient or left a message, or a reply from the patient; a call nobody answered is not a contact), <b>scheduled</b>
 /// once the work item is scheduled, an appointment was booked since the campaign began, or the exam is done, and
 /// <b>completed</b> once the gap closed: the item closed by a run with "exam arrived", or the measure met for the patient in
 /// a completed run after the baseline. Counts per stratum go through <see cref="SmallCellGate"/>.
@@ -39,15 +40,12 @@ internal sealed class CampaignTracking(RadEquityDbContext db, StoreTarget store,
         var since = campaign.CreatedAt;
         var id = campaign.Id;
         var memberPatients = db.CampaignMembers.Where(m => m.CampaignId == id);
+        string[] contacts = [.. AttemptOutcome.CountsTowardsCap, AttemptOutcome.Reply];
         var attempted = (await db.OutreachAttempts.AsNoTracking()
-                .Where(a => a.AttemptedAt >= since && a.Outcome != AttemptOutcome.Skipped && a.Outcome != AttemptOutcome.Failed
+                .Where(a => a.AttemptedAt >= since && contacts.Contains(a.Outcome)
                     && memberPatients.Any(m => m.Source == a.Source && m.PatientId == a.PatientId))
                 .Select(a => new { a.Source, a.PatientId }).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false))
             .Select(a => (a.Source, a.PatientId)).ToHashSet();
-        var logged = (await db.ContactAttempts.AsNoTracking()
-                .Where(a => a.At >= since && memberPatients.Any(m => m.WorkItemId == a.WorkItemId))
-                .Select(a => a.WorkItemId).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false))
-            .ToHashSet();
         var items = await db.WorkItems.AsNoTracking().Where(i => memberPatients.Any(m => m.WorkItemId == i.Id))
             .Select(i => new { i.Id, i.Status, i.ClosedReason, i.ClosedRunId }).ToDictionaryAsync(i => i.Id, cancellationToken).ConfigureAwait(false);
         var booked = (await db.Appointments.AsNoTracking()
@@ -76,7 +74,7 @@ internal sealed class CampaignTracking(RadEquityDbContext db, StoreTarget store,
             var completed = (item is not null && item.ClosedReason == WorkItemCloseReason.ExamArrived && item.ClosedRunId > (campaign.BaselineRunId ?? 0))
                 || met.Contains((m.Source, m.PatientId));
             var scheduled = completed || item?.Status == WorkItemStatus.Scheduled || booked.Contains((m.Source, m.PatientId));
-            var contacted = m.State == CampaignMemberState.Sent || attempted.Contains((m.Source, m.PatientId)) || logged.Contains(m.WorkItemId);
+            var contacted = m.State == CampaignMemberState.Sent || attempted.Contains((m.Source, m.PatientId));
             return new MemberProgress(m, contacted, scheduled, completed, categories.GetValueOrDefault((m.Source, m.PatientId), Stratifier.Unknown));
         }).ToList();
     }

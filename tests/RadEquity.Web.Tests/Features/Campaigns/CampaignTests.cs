@@ -214,7 +214,30 @@ public abstract class CampaignTests(TestStore store, SmtpListener smtp) : StoreA
         Assert.Contains("<h2 id=\"funnel\">Embudo</h2>", spanish, StringComparison.Ordinal);
         var audited = await Seed.ReadAsync(db => db.AuditEvents.AsNoTracking().Select(e => e.What).ToListAsync());
         Assert.Contains("campaign", audited);
+
+        // p-3 had no phone: a navigator's call nobody answered is no contact; one that reached the patient is.
+        await LogNavigatorCallAsync(id, "p-3", "no-answer");
+        Assert.Equal(new Funnel(3, 2, 2, 1), await FunnelAsync(id));
+        await LogNavigatorCallAsync(id, "p-3", "reached");
+        Assert.Equal(new Funnel(3, 3, 2, 1), await FunnelAsync(id));
     }
+
+    /// <summary>The row a navigator's logged call leaves in the patient's log (docs/outreach.md), a minute into the campaign.</summary>
+    private Task<int> LogNavigatorCallAsync(long id, string patientId, string outcome) => Seed.ReadAsync(async db =>
+    {
+        var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == id);
+        db.OutreachAttempts.Add(new OutreachAttemptRow
+        {
+            Source = "demo",
+            PatientId = patientId,
+            Channel = "phone",
+            Template = "mammogram.phone",
+            Language = "en",
+            AttemptedAt = campaign.CreatedAt.AddMinutes(1),
+            Outcome = outcome,
+        });
+        return await db.SaveChangesAsync();
+    });
 
     [SkippableFact]
     public async Task CampaignPage_SendNextBatchButton_SendsAndShowsTheBatch()
