@@ -106,8 +106,14 @@ internal sealed class CampaignCohorts(RadEquityDbContext db, PatientContacts con
                 join f in db.Patients.AsNoTracking() on new { i.Source, i.PatientId } equals new { f.Source, f.PatientId } into fs
                 from f in fs.DefaultIfEmpty()
                 orderby i.Id
-                select new { Item = i, Deprivation = p == null ? null : p.Deprivation, AgeBand = p == null ? null : p.AgeBand, Sex = p == null ? null : p.Sex,
-                    Zip = f == null ? null : f.PostalCode })
+                select new
+                {
+                    Item = i,
+                    Deprivation = p == null ? null : p.Deprivation,
+                    AgeBand = p == null ? null : p.AgeBand,
+                    Sex = p == null ? null : p.Sex,
+                    Zip = f == null ? null : f.PostalCode
+                })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         bool Admits(string? wanted, string? actual) => wanted is null || string.Equals(wanted, actual ?? Stratifier.Unknown, StringComparison.Ordinal);

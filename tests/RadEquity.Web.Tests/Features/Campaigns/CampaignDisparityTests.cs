@@ -2,12 +2,12 @@ using Microsoft.Extensions.DependencyInjection;
 using RadEquity.Data;
 using RadEquity.Data.Measures;
 using RadEquity.Engine.Measures;
-using RadEquity.Web.Features.Dashboard.Patients;
-using RadEquity.Web.Features.Data;
 using RadEquity.Engine.Reporting;
 using RadEquity.Testing;
 using RadEquity.Web.Features.Campaigns;
 using RadEquity.Web.Features.Dashboard;
+using RadEquity.Web.Features.Dashboard.Patients;
+using RadEquity.Web.Features.Data;
 using RadEquity.Web.Tests.Infrastructure;
 
 namespace RadEquity.Web.Tests.Features.Campaigns;

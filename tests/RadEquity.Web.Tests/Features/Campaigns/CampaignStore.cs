@@ -45,13 +45,24 @@ internal sealed class CampaignStore(RadEquityWebFactory factory, FakeTimeProvide
                 """);
             db.Patients.Add(new PatientRow
             {
-                Source = "demo", ResourceType = "Patient", ResourceId = p.Id, PatientId = p.Id, Sex = p.Sex, LanguageCode = p.Language,
-                NeedsInterpreter = p.Language != "en", PostalCode = p.Zip,
+                Source = "demo",
+                ResourceType = "Patient",
+                ResourceId = p.Id,
+                PatientId = p.Id,
+                Sex = p.Sex,
+                LanguageCode = p.Language,
+                NeedsInterpreter = p.Language != "en",
+                PostalCode = p.Zip,
             });
             db.RawResources.Add(new RawResourceRow
             {
-                Source = "demo", ResourceType = "Patient", ResourceId = p.Id, PatientId = p.Id, Content = Compress(bytes),
-                ContentHash = System.Security.Cryptography.SHA256.HashData(bytes), IngestedAt = clock.GetUtcNow(),
+                Source = "demo",
+                ResourceType = "Patient",
+                ResourceId = p.Id,
+                PatientId = p.Id,
+                Content = Compress(bytes),
+                ContentHash = System.Security.Cryptography.SHA256.HashData(bytes),
+                IngestedAt = clock.GetUtcNow(),
             });
         }
 
