@@ -42,8 +42,8 @@ public sealed record RiskTrainingOptions
 public sealed record TrainedRiskModel(RiskModel Model, DateTimeOffset TrainedAt, int Seed, IReadOnlyList<string> Features, EvaluationReport Report);
 
 /// <summary>
-/// Trains the no-show model (FastTree gradient-boosted trees) and the baseline (logistic regression on prior
-/// no-shows alone) on earlier appointments and evaluates both on later ones.
+/// Trains the risk model (FastTree gradient-boosted trees) and the baseline (logistic regression on prior no-shows
+/// alone) on earlier examples (appointments and due exams, told apart by the Kind feature) and evaluates both on later ones.
 /// </summary>
 public static class RiskModelTraining
 {
@@ -52,34 +52,26 @@ public static class RiskModelTraining
     [
         nameof(NoShowRow.LeadTimeDays), nameof(NoShowRow.PriorAppointments), nameof(NoShowRow.PriorNoShows),
         nameof(NoShowRow.PriorNoShowRate), nameof(NoShowRow.DistanceKm), nameof(NoShowRow.Age),
-        nameof(NoShowRow.NeedsInterpreter), nameof(NoShowRow.Weekday), nameof(NoShowRow.Hour),
+        nameof(NoShowRow.NeedsInterpreter), nameof(NoShowRow.Weekday), nameof(NoShowRow.Hour), nameof(NoShowRow.DaysOverdue),
     ];
 
     /// <summary>Category features, one-hot encoded.</summary>
     public static IReadOnlyList<string> CategoryFeatures { get; } =
-        [nameof(NoShowRow.Payer), nameof(NoShowRow.Language), nameof(NoShowRow.Rurality)];
+        [nameof(NoShowRow.Payer), nameof(NoShowRow.Language), nameof(NoShowRow.Rurality), nameof(NoShowRow.Kind)];
 
     /// <summary>What the baseline sees.</summary>
     public static IReadOnlyList<string> BaselineFeatures { get; } =
         [nameof(NoShowRow.PriorNoShows), nameof(NoShowRow.PriorNoShowRate)];
 
-    /// <summary>Trains on the earlier <c>1 - TestShare</c> of <paramref name="examples"/> by start and evaluates on the rest.</summary>
+    /// <summary>Trains on the earlier <c>1 - TestShare</c> of each kind of <paramref name="examples"/> by start and
+    /// evaluates on the rest.</summary>
     /// <exception cref="InvalidOperationException">Either part lacks a no-show or a kept appointment.</exception>
     public static TrainedRiskModel Train(IReadOnlyList<NoShowExample> examples, RiskTrainingOptions options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
-        var ordered = examples.OrderBy(e => e.Start).ToArray();
-        var cut = (int)Math.Floor(ordered.Length * (1 - options.TestShare));
-        // Appointments starting at the same instant stay on one side, so no test example predates a training one.
-        while (cut > 0 && cut < ordered.Length && ordered[cut].Start == ordered[cut - 1].Start)
-        {
-            cut++;
-        }
-
-        var train = ordered[..cut];
-        var test = ordered[cut..];
+        var (train, test) = Split(examples, options.TestShare);
         RequireBothOutcomes(train, "training");
         RequireBothOutcomes(test, "test");
 
@@ -117,7 +109,7 @@ public static class RiskModelTraining
         var baselinePredicted = RiskModel.Probabilities(ml, baseline.Transform(testData));
         var threshold = Scoring.Quantile(RiskModel.Probabilities(ml, fitted.Transform(trainData)), 1 - options.FlagShare);
         var report = new EvaluationReport(
-            TrainedThrough: test[0].Start,
+            TrainedThrough: test.Where(e => e.Features.Kind == RiskExampleKind.Appointment).Select(e => e.Start).DefaultIfEmpty(test[0].Start).Min(),
             TrainingExamples: train.Length,
             TestExamples: test.Length,
             TestMissed: labels.Count(m => m),
@@ -126,9 +118,60 @@ public static class RiskModelTraining
             BrierScore: Scoring.Brier(labels, predicted),
             BaselineBrierScore: Scoring.Brier(labels, baselinePredicted),
             Calibration: Scoring.Deciles(labels, predicted),
-            Fairness: FairnessReport.Compute(test, predicted, threshold));
+            Fairness: FairnessReport.Compute(test, predicted, threshold),
+            Kinds: ByKind(test, predicted, baselinePredicted));
         return new TrainedRiskModel(model, time.GetUtcNow(), options.Seed, features, report);
     }
+
+    /// <summary>
+    /// The time split, made for each kind on its own: the earlier <c>1 - testShare</c> of its examples by start train,
+    /// the later ones test. Per kind because due exams come in large groups a few times a year while appointments
+    /// spread over every day: one cut for both would leave one kind almost untrained or untested. Examples of a kind
+    /// starting at the same instant stay on one side, so no test example predates a training one of its kind.
+    /// </summary>
+    private static (NoShowExample[] Train, NoShowExample[] Test) Split(IReadOnlyList<NoShowExample> examples, double testShare)
+    {
+        var train = new List<NoShowExample>();
+        var test = new List<NoShowExample>();
+        foreach (var kind in examples.GroupBy(e => e.Features.Kind).OrderBy(g => g.Key))
+        {
+            var ordered = kind.OrderBy(e => e.Start).ToArray();
+            var at = (int)Math.Floor(ordered.Length * (1 - testShare));
+            var cut = at;
+            while (cut > 0 && cut < ordered.Length && ordered[cut].Start == ordered[cut - 1].Start)
+            {
+                cut++;
+            }
+
+            // A tie group reaching the end (the last look of due exams) tests whole rather than leaving no test set.
+            if (cut == ordered.Length)
+            {
+                cut = Math.Min(at, ordered.Length - 1);
+                while (cut > 0 && ordered[cut].Start == ordered[cut - 1].Start)
+                {
+                    cut--;
+                }
+            }
+
+            train.AddRange(ordered[..cut]);
+            test.AddRange(ordered[cut..]);
+        }
+
+        return ([.. train.OrderBy(e => e.Start)], [.. test.OrderBy(e => e.Start)]);
+    }
+
+    /// <summary>The test set's AUCs for each kind present (a kind without both outcomes gets 0.5, as the AUC of no ranking).</summary>
+    private static IReadOnlyList<KindEvaluation> ByKind(NoShowExample[] test, double[] predicted, double[] baseline) =>
+        [.. Enum.GetValues<RiskExampleKind>()
+            .Select(kind => (kind, members: Enumerable.Range(0, test.Length).Where(i => test[i].Features.Kind == kind).ToArray()))
+            .Where(k => k.members.Length > 0)
+            .Select(k =>
+            {
+                var labels = k.members.Select(i => test[i].Missed).ToArray();
+                return new KindEvaluation(k.kind, test[k.members[0]].Start, k.members.Length, labels.Count(m => m),
+                    Scoring.Auc(labels, [.. k.members.Select(i => predicted[i])]),
+                    Scoring.Auc(labels, [.. k.members.Select(i => baseline[i])]));
+            })];
 
     private static void RequireBothOutcomes(NoShowExample[] part, string name)
     {
