@@ -29,7 +29,7 @@ internal sealed class ItemModel(RadEquityDbContext db, TimeProvider time, AuditT
 
     public IReadOnlyList<ContactAttemptRow> Attempts { get; private set; } = [];
 
-    public string? ActiveModel => risk.ActiveModel;
+    public string? ActiveModel { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -42,7 +42,10 @@ internal sealed class ItemModel(RadEquityDbContext db, TimeProvider time, AuditT
         await audit.RecordAsync(HttpContext, AuditAction.View, "work-item", $"{item.Source}/Patient/{item.PatientId} {item.MeasureId} item {item.Id}",
             cancellationToken);
         Item = item;
-        Score = PriorityScore.Of(item, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), risk);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var risks = await risk.ScoreAsync([item], today, cancellationToken);
+        ActiveModel = risks.Model;
+        Score = PriorityScore.Of(item, today, risks.Of(item.Id));
         ItemBarriers = Barriers.Of(item);
         Attempts = await db.ContactAttempts.AsNoTracking().Where(a => a.WorkItemId == Id)
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).ToListAsync(cancellationToken);
