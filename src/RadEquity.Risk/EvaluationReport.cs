@@ -14,7 +14,8 @@ namespace RadEquity.Risk;
 /// <param name="BrierScore">Mean squared error of the model's probabilities on the test set.</param>
 /// <param name="BaselineBrierScore">The same for the baseline.</param>
 /// <param name="Calibration">Test set in ten equal-size bins by predicted probability: predicted mean vs observed rate.</param>
-/// <param name="Fairness">True- and false-positive rates and calibration per group (both kinds together).</param>
+/// <param name="Fairness">True- and false-positive rates and calibration per group (both kinds together; each kind's
+/// own table is in <paramref name="Kinds"/>).</param>
 /// <param name="Kinds">The AUCs of model and baseline per kind of example (appointments, due exams); empty in reports
 /// stored before due exams were learnt.</param>
 public sealed record EvaluationReport(
@@ -41,7 +42,9 @@ public sealed record EvaluationReport(
 /// <param name="TestMissed">Missed (no-show, or due exam not completed in the window) among them.</param>
 /// <param name="ModelAuc">The model's AUC on them.</param>
 /// <param name="BaselineAuc">The prior-no-shows baseline's AUC on them.</param>
-public sealed record KindEvaluation(RiskExampleKind Kind, DateTimeOffset TestFrom, int TestExamples, int TestMissed, double ModelAuc, double BaselineAuc);
+/// <param name="Fairness">Error rates and calibration per group on them, at this kind's own threshold.</param>
+public sealed record KindEvaluation(RiskExampleKind Kind, DateTimeOffset TestFrom, int TestExamples, int TestMissed, double ModelAuc,
+    double BaselineAuc, FairnessReport? Fairness = null);
 
 /// <summary>One calibration bin.</summary>
 /// <param name="Bin">1 (lowest predicted risk) to 10.</param>

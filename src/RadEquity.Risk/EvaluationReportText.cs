@@ -23,6 +23,14 @@ public static class EvaluationReportText
         }
 
         text.Append('\n').Append(Fairness(r.Fairness));
+        foreach (var k in r.Kinds ?? [])
+        {
+            if (k.Fairness is { } fairness)
+            {
+                text.Append(c, $"\n### {KindName(k.Kind)}\n\n").Append(Fairness(fairness));
+            }
+        }
+
         return text.ToString();
     }
 
@@ -49,7 +57,7 @@ public static class EvaluationReportText
                 text.Append(c, $"| {KindName(k.Kind)} | {k.TestFrom:yyyy-MM-dd} | {k.TestExamples} | {k.TestMissed} | {k.ModelAuc:F3} | {k.BaselineAuc:F3} |\n");
             }
 
-            text.Append('\n');
+            text.Append("\nThe overall AUC also ranks the kinds against each other (due exams are mostly not completed, appointments mostly kept); the per-kind AUCs are the ones to judge the model by.\n\n");
         }
 
         return text.ToString();

@@ -107,7 +107,8 @@ public static class RiskModelTraining
         var labels = test.Select(e => e.Missed).ToArray();
         var predicted = RiskModel.Probabilities(ml, fitted.Transform(testData));
         var baselinePredicted = RiskModel.Probabilities(ml, baseline.Transform(testData));
-        var threshold = Scoring.Quantile(RiskModel.Probabilities(ml, fitted.Transform(trainData)), 1 - options.FlagShare);
+        var trainPredicted = RiskModel.Probabilities(ml, fitted.Transform(trainData));
+        var threshold = Scoring.Quantile(trainPredicted, 1 - options.FlagShare);
         var report = new EvaluationReport(
             TrainedThrough: test.Where(e => e.Features.Kind == RiskExampleKind.Appointment).Select(e => e.Start).DefaultIfEmpty(test[0].Start).Min(),
             TrainingExamples: train.Length,
@@ -119,7 +120,7 @@ public static class RiskModelTraining
             BaselineBrierScore: Scoring.Brier(labels, baselinePredicted),
             Calibration: Scoring.Deciles(labels, predicted),
             Fairness: FairnessReport.Compute(test, predicted, threshold),
-            Kinds: ByKind(test, predicted, baselinePredicted));
+            Kinds: ByKind(train, trainPredicted, test, predicted, baselinePredicted, options.FlagShare));
         return new TrainedRiskModel(model, time.GetUtcNow(), options.Seed, features, report);
     }
 
@@ -160,18 +161,32 @@ public static class RiskModelTraining
         return ([.. train.OrderBy(e => e.Start)], [.. test.OrderBy(e => e.Start)]);
     }
 
-    /// <summary>The test set's AUCs for each kind present (a kind without both outcomes gets 0.5, as the AUC of no ranking).</summary>
-    private static IReadOnlyList<KindEvaluation> ByKind(NoShowExample[] test, double[] predicted, double[] baseline) =>
-        [.. Enum.GetValues<RiskExampleKind>()
-            .Select(kind => (kind, members: Enumerable.Range(0, test.Length).Where(i => test[i].Features.Kind == kind).ToArray()))
-            .Where(k => k.members.Length > 0)
-            .Select(k =>
+    /// <summary>The test set's AUCs and fairness for each kind present (a kind without both outcomes gets an AUC of
+    /// 0.5, that of no ranking). Each kind's flag threshold is set on its own training examples: the kinds' base rates
+    /// differ so much that one threshold would flag one kind only.</summary>
+    private static List<KindEvaluation> ByKind(NoShowExample[] train, double[] trainPredicted, NoShowExample[] test,
+        double[] predicted, double[] baseline, double flagShare)
+    {
+        var kinds = new List<KindEvaluation>();
+        foreach (var kind in Enum.GetValues<RiskExampleKind>())
+        {
+            var members = Enumerable.Range(0, test.Length).Where(i => test[i].Features.Kind == kind).ToArray();
+            if (members.Length == 0)
             {
-                var labels = k.members.Select(i => test[i].Missed).ToArray();
-                return new KindEvaluation(k.kind, test[k.members[0]].Start, k.members.Length, labels.Count(m => m),
-                    Scoring.Auc(labels, [.. k.members.Select(i => predicted[i])]),
-                    Scoring.Auc(labels, [.. k.members.Select(i => baseline[i])]));
-            })];
+                continue;
+            }
+
+            var trained = Enumerable.Range(0, train.Length).Where(i => train[i].Features.Kind == kind).Select(i => trainPredicted[i]).ToArray();
+            var threshold = Scoring.Quantile(trained, 1 - flagShare);
+            var labels = members.Select(i => test[i].Missed).ToArray();
+            var scores = members.Select(i => predicted[i]).ToArray();
+            kinds.Add(new KindEvaluation(kind, test[members[0]].Start, members.Length, labels.Count(m => m),
+                Scoring.Auc(labels, scores), Scoring.Auc(labels, [.. members.Select(i => baseline[i])]),
+                FairnessReport.Compute([.. members.Select(i => test[i])], scores, threshold)));
+        }
+
+        return kinds;
+    }
 
     private static void RequireBothOutcomes(NoShowExample[] part, string name)
     {

@@ -25,6 +25,8 @@ public class TrainingTests(TrainedPractice practice)
         {
             Assert.True(k.ModelAuc >= k.BaselineAuc + 0.03, $"{k.Kind}: model AUC {k.ModelAuc:F3} vs baseline AUC {k.BaselineAuc:F3}");
             Assert.True(k.TestMissed >= 30, $"{k.Kind}: only {k.TestMissed} missed in the test set");
+            Assert.All(NoShowExamples.FairnessStratifiers, s => Assert.Equal(k.TestExamples,
+                k.Fairness!.Groups.Where(g => g.Stratifier == s.Id).Sum(g => g.Examples)));
         }
     }
 
@@ -38,6 +40,7 @@ public class TrainingTests(TrainedPractice practice)
 
         foreach (var k in practice.Trained.Report.Kinds!)
         {
+            Assert.Contains($"### {EvaluationReportText.KindName(k.Kind)}\n\n## Fairness", text, StringComparison.Ordinal);
             Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"| {EvaluationReportText.KindName(k.Kind)} | {k.TestFrom:yyyy-MM-dd} | {k.TestExamples} | {k.TestMissed} | {k.ModelAuc:F3} | {k.BaselineAuc:F3} |"), text, StringComparison.Ordinal);
         }

@@ -73,6 +73,16 @@ internal static class RiskCommand
             Console.Out.WriteLine();
             Console.Out.WriteLine(EvaluationReportText.Summary(trained.Report));
             Console.Out.WriteLine(EvaluationReportText.Fairness(trained.Report.Fairness));
+            foreach (var kind in trained.Report.Kinds ?? [])
+            {
+                if (kind.Fairness is { } fairness)
+                {
+                    Console.Out.WriteLine("### " + EvaluationReportText.KindName(kind.Kind));
+                    Console.Out.WriteLine();
+                    Console.Out.WriteLine(EvaluationReportText.Fairness(fairness));
+                }
+            }
+
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Stored as v{card.Version} in {store.Root}; switch it on with: radequity risk activate {card.Version}"));
             return 0;
