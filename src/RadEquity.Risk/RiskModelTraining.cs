@@ -43,7 +43,7 @@ public sealed record TrainedRiskModel(RiskModel Model, DateTimeOffset TrainedAt,
 
 /// <summary>
 /// Trains the risk model (FastTree gradient-boosted trees) and the baseline (logistic regression on prior no-shows
-/// alone) on earlier examples (appointments and due exams, told apart by the Kind feature) and evaluates both on later ones.
+/// alone, one per kind) on earlier examples (appointments and due exams, told apart by the Kind feature) and evaluates both on later ones.
 /// </summary>
 public static class RiskModelTraining
 {
@@ -97,16 +97,9 @@ public static class RiskModelTraining
         var fitted = pipeline.Fit(trainData);
         var model = new RiskModel(ml, fitted, trainData.Schema);
 
-        var baseline = ml.Transforms.Concatenate("Features", [.. BaselineFeatures])
-            .Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
-            {
-                NumberOfThreads = 1,
-            }))
-            .Fit(trainData);
-
         var labels = test.Select(e => e.Missed).ToArray();
         var predicted = RiskModel.Probabilities(ml, fitted.Transform(testData));
-        var baselinePredicted = RiskModel.Probabilities(ml, baseline.Transform(testData));
+        var baselinePredicted = BaselinePerKind(ml, train, test);
         var trainPredicted = RiskModel.Probabilities(ml, fitted.Transform(trainData));
         var threshold = Scoring.Quantile(trainPredicted, 1 - options.FlagShare);
         var report = new EvaluationReport(
@@ -186,6 +179,35 @@ public static class RiskModelTraining
         }
 
         return kinds;
+    }
+
+    /// <summary>
+    /// The baseline's test predictions, fitted for each kind on that kind's training examples (fitted on both, it
+    /// would mostly learn the kinds' different base rates), or on all of them when a kind's training part lacks an outcome.
+    /// </summary>
+    private static double[] BaselinePerKind(MLContext ml, NoShowExample[] train, NoShowExample[] test)
+    {
+        var predicted = new double[test.Length];
+        foreach (var kind in test.Select(e => e.Features.Kind).Distinct())
+        {
+            var ofKind = train.Where(e => e.Features.Kind == kind).ToArray();
+            var fitOn = ofKind.Any(e => e.Missed) && ofKind.Any(e => !e.Missed) ? ofKind : train;
+            var baseline = ml.Transforms.Concatenate("Features", [.. BaselineFeatures])
+                .Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+                {
+                    NumberOfThreads = 1,
+                }))
+                .Fit(ml.Data.LoadFromEnumerable(fitOn.Select(e => NoShowRow.From(e.Features, e.Missed))));
+            var members = Enumerable.Range(0, test.Length).Where(i => test[i].Features.Kind == kind).ToArray();
+            var scored = RiskModel.Probabilities(ml, baseline.Transform(
+                ml.Data.LoadFromEnumerable(members.Select(i => NoShowRow.From(test[i].Features, test[i].Missed)))));
+            for (var j = 0; j < members.Length; j++)
+            {
+                predicted[members[j]] = scored[j];
+            }
+        }
+
+        return predicted;
     }
 
     private static void RequireBothOutcomes(NoShowExample[] part, string name)
