@@ -17,7 +17,8 @@ internal sealed record LoadedRiskModel(int Version, RiskModel Model)
 /// <summary>
 /// The active risk model of the work folder's store, loaded once per version. Every call reads the store's small
 /// <c>active</c> pointer, so a version switched on at <c>/admin/risk</c> or by the CLI is used from the next request on.
-/// Thread-safe: one load at a time, and the loaded pair is replaced whole.
+/// Thread-safe: one load at a time, and the loaded pair is replaced whole. A version that cannot be loaded is logged
+/// and treated as none active.
 /// </summary>
 internal sealed class ActiveRiskModel(WorkFolder folder, ILogger<ActiveRiskModel> log)
 {
@@ -43,8 +44,17 @@ internal sealed class ActiveRiskModel(WorkFolder folder, ILogger<ActiveRiskModel
         {
             if (_loaded?.Version != version)
             {
-                Volatile.Write(ref _loaded, new LoadedRiskModel(version, store.Load(version)));
-                log.LogInformation("Risk model v{Version} loaded for the worklist.", version);
+                try
+                {
+                    Volatile.Write(ref _loaded, new LoadedRiskModel(version, store.Load(version)));
+                    log.LogInformation("Risk model v{Version} loaded for the worklist.", version);
+                }
+                catch (Exception e) when (e is IOException or InvalidOperationException or FormatException or UnauthorizedAccessException)
+                {
+                    // A damaged model file must not take the worklist down: it is shown without the risk part.
+                    log.LogError(e, "Risk model v{Version} could not be loaded; the worklist is scored without it.", version);
+                    return null;
+                }
             }
 
             return _loaded;

@@ -15,7 +15,7 @@ namespace RadEquity.Web.Tests.Features.Worklist;
 public abstract partial class WorklistRiskTests(TestStore store) : StoreAppTests(store)
 {
     [SkippableFact]
-    public async Task Item_ModelActivated_RiskPartHasAProbabilityAndTheModelVersionAndThePartsAddUp()
+    public async Task Item_ModelActivated_RiskPartHasAProbabilityAndTheModelVersionAndThePartsAddUpAndANewActivationIsUsed()
     {
         SkipUnlessAvailable();
         var app = NewFactory(configureAdministrator: true, demoPatients: 600);
@@ -41,6 +41,9 @@ public abstract partial class WorklistRiskTests(TestStore store) : StoreAppTests
         Assert.Equal(total, parts.Sum(), 1);
         Assert.Contains("Risk of not completing: risk model v1", list, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await navigator.GetAsync("/worklist?p=2")).StatusCode);
+
+        models.Activate(models.Save(SmallModel()).Version);
+        Assert.Matches("\\(risk model v2\\)<", await navigator.GetStringAsync($"/worklist/items/{id}"));
     }
 
     /// <summary>A model trained on made-up examples of both kinds (the page needs a stored, activatable version; what
