@@ -4,7 +4,8 @@ namespace RadEquity.Risk;
 /// How a trained model did on the later appointments it never saw (the time-ordered test set), next to the baseline
 /// that knows only the patient's prior no-shows. A model is switched on only once this report is stored (ADR 0010).
 /// </summary>
-/// <param name="TrainedThrough">Training used appointments that started before this instant; the test set starts at it.</param>
+/// <param name="TrainedThrough">Training used appointments that started before this instant; the appointments'
+/// test set starts at it (due exams are split on their own: <see cref="KindEvaluation.TestFrom"/>).</param>
 /// <param name="TrainingExamples">Appointments trained on.</param>
 /// <param name="TestExamples">Appointments tested on.</param>
 /// <param name="TestMissed">No-shows among them.</param>
@@ -13,7 +14,10 @@ namespace RadEquity.Risk;
 /// <param name="BrierScore">Mean squared error of the model's probabilities on the test set.</param>
 /// <param name="BaselineBrierScore">The same for the baseline.</param>
 /// <param name="Calibration">Test set in ten equal-size bins by predicted probability: predicted mean vs observed rate.</param>
-/// <param name="Fairness">True- and false-positive rates and calibration per group.</param>
+/// <param name="Fairness">True- and false-positive rates and calibration per group (both kinds together; each kind's
+/// own table is in <paramref name="Kinds"/>).</param>
+/// <param name="Kinds">The AUCs of model and baseline per kind of example (appointments, due exams); empty in reports
+/// stored before due exams were learnt.</param>
 public sealed record EvaluationReport(
     DateTimeOffset TrainedThrough,
     int TrainingExamples,
@@ -24,11 +28,23 @@ public sealed record EvaluationReport(
     double BrierScore,
     double BaselineBrierScore,
     IReadOnlyList<CalibrationBin> Calibration,
-    FairnessReport Fairness)
+    FairnessReport Fairness,
+    IReadOnlyList<KindEvaluation>? Kinds = null)
 {
     /// <summary>The model's AUC minus the baseline's.</summary>
     public double AucGain => ModelAuc - BaselineAuc;
 }
+
+/// <summary>The test-set figures of one kind of example.</summary>
+/// <param name="Kind">Appointments or due exams.</param>
+/// <param name="TestFrom">The kind's test examples start at this instant (each kind is split by time on its own).</param>
+/// <param name="TestExamples">Test examples of this kind.</param>
+/// <param name="TestMissed">Missed (no-show, or due exam not completed in the window) among them.</param>
+/// <param name="ModelAuc">The model's AUC on them.</param>
+/// <param name="BaselineAuc">The prior-no-shows baseline's AUC on them.</param>
+/// <param name="Fairness">Error rates and calibration per group on them, at this kind's own threshold.</param>
+public sealed record KindEvaluation(RiskExampleKind Kind, DateTimeOffset TestFrom, int TestExamples, int TestMissed, double ModelAuc,
+    double BaselineAuc, FairnessReport? Fairness = null);
 
 /// <summary>One calibration bin.</summary>
 /// <param name="Bin">1 (lowest predicted risk) to 10.</param>

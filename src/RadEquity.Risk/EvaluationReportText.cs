@@ -13,7 +13,7 @@ public static class EvaluationReportText
         var c = CultureInfo.InvariantCulture;
         var r = card.Report;
         var text = new StringBuilder();
-        text.Append(c, $"# No-show risk model v{card.Version}\n\n");
+        text.Append(c, $"# Risk model v{card.Version}\n\n");
         text.Append(c, $"Trained {card.TrainedAt:yyyy-MM-dd HH:mm} UTC, seed {card.Seed}. Features: {string.Join(", ", card.Features)}.\n\n");
         text.Append(Summary(r));
         text.Append("\n## Calibration (test set in ten bins by predicted risk)\n\n| bin | appointments | predicted | observed |\n|---:|---:|---:|---:|\n");
@@ -23,6 +23,14 @@ public static class EvaluationReportText
         }
 
         text.Append('\n').Append(Fairness(r.Fairness));
+        foreach (var k in r.Kinds ?? [])
+        {
+            if (k.Fairness is { } fairness)
+            {
+                text.Append(c, $"\n### {KindName(k.Kind)}\n\n").Append(Fairness(fairness));
+            }
+        }
+
         return text.ToString();
     }
 
@@ -31,16 +39,28 @@ public static class EvaluationReportText
     {
         ArgumentNullException.ThrowIfNull(report);
         var c = CultureInfo.InvariantCulture;
-        return string.Create(c,
+        var text = new StringBuilder(string.Create(c,
             $"""
-             Trained on {report.TrainingExamples} appointments before {report.TrainedThrough:yyyy-MM-dd}; tested on the {report.TestExamples} after ({report.TestMissed} no-shows).
+             Trained on {report.TrainingExamples} examples before {report.TrainedThrough:yyyy-MM-dd}; tested on the {report.TestExamples} after ({report.TestMissed} missed).
 
              | | AUC | Brier score |
              |---|---:|---:|
              | model (gradient-boosted trees) | {report.ModelAuc:F3} | {report.BrierScore:F4} |
              | baseline (prior no-shows alone) | {report.BaselineAuc:F3} | {report.BaselineBrierScore:F4} |
 
-             """);
+             """));
+        if (report.Kinds is { Count: > 0 } kinds)
+        {
+            text.Append("| kind | tested from | test examples | missed | model AUC | baseline AUC |\n|---|---|---:|---:|---:|---:|\n");
+            foreach (var k in kinds)
+            {
+                text.Append(c, $"| {KindName(k.Kind)} | {k.TestFrom:yyyy-MM-dd} | {k.TestExamples} | {k.TestMissed} | {k.ModelAuc:F3} | {k.BaselineAuc:F3} |\n");
+            }
+
+            text.Append("\nThe overall AUC also ranks the kinds against each other (due exams are mostly not completed, appointments mostly kept); the per-kind AUCs are the ones to judge the model by.\n\n");
+        }
+
+        return text.ToString();
     }
 
     /// <summary>The fairness table: one row per group, suppressed groups without figures.</summary>
@@ -60,6 +80,11 @@ public static class EvaluationReportText
 
         return text.ToString();
     }
+
+    /// <summary>The kind in words.</summary>
+    public static string KindName(RiskExampleKind kind) => kind == RiskExampleKind.DueExam
+        ? "due exam not completed within the window"
+        : "booked appointment missed";
 
     private static string Rate(double? value) => value is { } v ? v.ToString("P1", CultureInfo.InvariantCulture) : "–";
 }

@@ -130,7 +130,7 @@ public static class NoShowExamples
         return 2 * EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(h)));
     }
 
-    private static bool IsOutcome(string status) =>
+    internal static bool IsOutcome(string status) =>
         string.Equals(status, NoShow, StringComparison.OrdinalIgnoreCase) ||
         string.Equals(status, Fulfilled, StringComparison.OrdinalIgnoreCase);
 

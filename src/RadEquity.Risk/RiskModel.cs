@@ -4,7 +4,7 @@ using Microsoft.ML.Data;
 namespace RadEquity.Risk;
 
 /// <summary>
-/// A trained no-show model: the probability that a patient misses a scheduled exam. Wraps an ML.NET pipeline
+/// A trained risk model: the probability that a patient misses a scheduled exam or does not complete a due one. Wraps an ML.NET pipeline
 /// (encoding and gradient-boosted trees with a calibrator) so that nothing of ML.NET leaks to callers.
 /// </summary>
 public sealed class RiskModel
@@ -75,6 +75,8 @@ internal sealed class NoShowRow
     public string Language { get; set; } = "";
     public string Rurality { get; set; } = "";
     public string RaceEthnicity { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public float DaysOverdue { get; set; }
 
     public static NoShowRow From(NoShowFeatures f, bool label) => new()
     {
@@ -86,12 +88,14 @@ internal sealed class NoShowRow
         DistanceKm = (float)f.DistanceKm,
         Age = f.Age,
         NeedsInterpreter = f.NeedsInterpreter ? 1 : 0,
-        Weekday = (float)f.Weekday,
-        Hour = f.Hour,
+        Weekday = f.Weekday is { } weekday ? (float)weekday : -1,
+        Hour = f.Hour ?? -1,
         Payer = f.Payer,
         Language = f.Language,
         Rurality = f.Rurality,
         RaceEthnicity = f.RaceEthnicity,
+        Kind = f.Kind.ToString(),
+        DaysOverdue = f.DaysOverdue,
     };
 }
 

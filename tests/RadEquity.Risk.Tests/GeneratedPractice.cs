@@ -1,6 +1,8 @@
 using RadEquity.Engine.Facts;
 using RadEquity.Engine.Ingest;
+using RadEquity.Engine.Measures;
 using RadEquity.Engine.Strata;
+using RadEquity.Engine.Terminology;
 using RadEquity.Interop.Ingest;
 using RadEquity.Interop.Synthetic;
 
@@ -11,7 +13,10 @@ public static class GeneratedPractice
 {
     public static readonly DateOnly AsOf = new(2026, 1, 1);
 
-    public static async Task<AppointmentHistory> HistoryAsync(int patients, int seed)
+    public static async Task<AppointmentHistory> HistoryAsync(int patients, int seed) => (await PracticeAsync(patients, seed)).History;
+
+    /// <summary>The history, and every patient's facts as the engine's records (classified with the default value sets).</summary>
+    public static async Task<(AppointmentHistory History, IReadOnlyList<PatientRecord> Records, CodeIndex Codes)> PracticeAsync(int patients, int seed)
     {
         var dir = Path.Combine(Path.GetTempPath(), "radequity-risk-" + Guid.NewGuid().ToString("N"));
         try
@@ -21,8 +26,16 @@ public static class GeneratedPractice
             await IngestRun.RunAsync([Path.Combine(dir, SyntheticPopulation.ManifestFileName)], new IngestOptions { Source = "test" }, sink);
             using var ruca = File.OpenText(Path.Combine(dir, AreaLookup.RucaFileName));
             var areas = AreaLookup.Load(ruca, null);
-            return new AppointmentHistory([.. sink.Facts.OfType<PatientFact>()], [.. sink.Facts.OfType<CoverageFact>()],
+            var history = new AppointmentHistory([.. sink.Facts.OfType<PatientFact>()], [.. sink.Facts.OfType<CoverageFact>()],
                 [.. sink.Facts.OfType<AppointmentFact>()], [.. sink.Facts.OfType<SiteFact>()], areas);
+            var codes = CodeIndex.Compile(ValueSetCatalog.LoadDefault().All);
+            var records = new PatientRecordSet(codes);
+            foreach (var (key, fact) in sink.Keyed)
+            {
+                records.Add(key, fact);
+            }
+
+            return (history, records.ToRecords(), codes);
         }
         finally
         {
@@ -37,6 +50,8 @@ public static class GeneratedPractice
 
         public List<Fact> Facts { get; } = [];
 
+        public List<(ResourceKey Key, Fact Fact)> Keyed { get; } = [];
+
         public Task<long> BeginRunAsync(string source, IReadOnlyList<string> inputs, DateTimeOffset startedAt, CancellationToken cancellationToken) =>
             Task.FromResult(1L);
 
@@ -44,7 +59,14 @@ public static class GeneratedPractice
         {
             lock (_gate)
             {
-                Facts.AddRange(batch.OfType<ProjectedResource>().Select(p => p.Fact).OfType<Fact>());
+                foreach (var projected in batch.OfType<ProjectedResource>())
+                {
+                    if (projected.Fact is { } fact)
+                    {
+                        Facts.Add(fact);
+                        Keyed.Add((projected.Key, fact));
+                    }
+                }
             }
 
             return Task.FromResult(new BatchResult(batch.Count, 0, 0, 0, 0));

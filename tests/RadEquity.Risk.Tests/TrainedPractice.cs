@@ -11,14 +11,22 @@ public sealed class TrainedPractice : IAsyncLifetime
 
     public AppointmentHistory History { get; private set; } = null!;
 
+    /// <summary>Both kinds, in start order.</summary>
     public IReadOnlyList<NoShowExample> Examples { get; private set; } = [];
+
+    public IReadOnlyList<NoShowExample> Appointments { get; private set; } = [];
+
+    public IReadOnlyList<NoShowExample> DueExams { get; private set; } = [];
 
     public TrainedRiskModel Trained { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        History = await GeneratedPractice.HistoryAsync(Patients, Seed);
-        Examples = NoShowExamples.From(History, AsOf);
+        var (history, records, codes) = await GeneratedPractice.PracticeAsync(Patients, Seed);
+        History = history;
+        Appointments = NoShowExamples.From(History, AsOf);
+        DueExams = DueExamExamples.From(records, History, codes, AsOf);
+        Examples = new PracticeExamples(Appointments, DueExams).All;
         Trained = RiskModelTraining.Train(Examples, new RiskTrainingOptions { Seed = 7 }, TimeProvider.System);
     }
 

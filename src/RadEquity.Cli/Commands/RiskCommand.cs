@@ -9,7 +9,7 @@ namespace RadEquity.Cli.Commands;
 /// <summary><c>radequity risk train|activate|list</c>: the no-show risk model (ADR 0010, docs/risk-model.md).</summary>
 internal static class RiskCommand
 {
-    public static Command Create() => new("risk", "Train, evaluate and switch on the no-show risk model.")
+    public static Command Create() => new("risk", "Train, evaluate and switch on the risk model (missed appointments and due exams not completed).")
     {
         Train(),
         Activate(),
@@ -24,7 +24,7 @@ internal static class RiskCommand
         var ruca = new Option<FileInfo?>("--ruca") { Description = "ZIP to RUCA table (zip,ruca) for rurality. Default: the work folder's area-tables/zip-ruca.csv when present." };
         var race = new Option<bool>("--include-race-ethnicity") { Description = "Also use race and ethnicity as a feature (off by default; see ADR 0010)." };
         var work = WorkFolder();
-        var command = new Command("train", "Train on the store's appointment history, print both AUCs (model and prior-no-shows baseline) and the fairness table, and store the model as a new version (not activated).")
+        var command = new Command("train", "Train on the store's appointments and due exams, print both AUCs (model and prior-no-shows baseline) and the fairness table, and store the model as a new version (not activated).")
         {
             db, seed, asOf, ruca, race, work,
         };
@@ -49,10 +49,10 @@ internal static class RiskCommand
 
             var target = StoreConnection.Parse(CommonOptions.ResolveDatabase(parse.GetValue(db)));
             await target.MigrateAsync(cancellationToken).ConfigureAwait(false);
-            var history = await AppointmentHistory.ReadAsync(target, areas, cancellationToken).ConfigureAwait(false);
-            var examples = NoShowExamples.From(history, until);
+            var practice = await PracticeExamples.ReadAsync(target, areas, until, cancellationToken).ConfigureAwait(false);
+            var examples = practice.All;
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{examples.Count:N0} kept or missed appointments before {until:yyyy-MM-dd} ({examples.Count(e => e.Missed):N0} no-shows) in {target.Description}."));
+                $"{practice.Appointments.Count:N0} kept or missed appointments before {until:yyyy-MM-dd} ({practice.Appointments.Count(e => e.Missed):N0} no-shows) and {practice.DueExams.Count:N0} due exams ({practice.DueExams.Count(e => e.Missed):N0} not completed within the window) in {target.Description}."));
             TrainedRiskModel trained;
             try
             {
@@ -73,6 +73,16 @@ internal static class RiskCommand
             Console.Out.WriteLine();
             Console.Out.WriteLine(EvaluationReportText.Summary(trained.Report));
             Console.Out.WriteLine(EvaluationReportText.Fairness(trained.Report.Fairness));
+            foreach (var kind in trained.Report.Kinds ?? [])
+            {
+                if (kind.Fairness is { } fairness)
+                {
+                    Console.Out.WriteLine("### " + EvaluationReportText.KindName(kind.Kind));
+                    Console.Out.WriteLine();
+                    Console.Out.WriteLine(EvaluationReportText.Fairness(fairness));
+                }
+            }
+
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Stored as v{card.Version} in {store.Root}; switch it on with: radequity risk activate {card.Version}"));
             return 0;

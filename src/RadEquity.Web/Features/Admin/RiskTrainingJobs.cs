@@ -25,11 +25,13 @@ internal sealed class RiskTrainingJobs(JobQueue jobs)
     private static async Task RunAsync(Job job, IServiceProvider services, int seed, DateOnly until, CancellationToken cancellationToken)
     {
         var c = CultureInfo.GetCultureInfo("en-US");
-        job.Report(null, "Reading the appointment history.");
+        job.Report(null, "Reading the appointment history and evaluating past due exams.");
         var areas = services.GetRequiredService<AreaTables>().Load();
-        var history = await AppointmentHistory.ReadAsync(services.GetRequiredService<StoreTarget>(), areas, cancellationToken).ConfigureAwait(false);
-        var examples = NoShowExamples.From(history, new DateTimeOffset(until.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
-        job.Report(0.3, string.Format(c, "Training on {0:N0} kept or missed appointments.", examples.Count));
+        var practice = await PracticeExamples.ReadAsync(services.GetRequiredService<StoreTarget>(), areas,
+            new DateTimeOffset(until.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), cancellationToken).ConfigureAwait(false);
+        var examples = practice.All;
+        job.Report(0.3, string.Format(c, "Training on {0:N0} kept or missed appointments and {1:N0} due exams.",
+            practice.Appointments.Count, practice.DueExams.Count));
         // Training is CPU-bound (one thread, for a reproducible model); it runs off the request threads.
         var trained = await Task.Run(() => RiskModelTraining.Train(examples, new RiskTrainingOptions { Seed = seed },
             services.GetRequiredService<TimeProvider>()), cancellationToken).ConfigureAwait(false);

@@ -70,7 +70,7 @@ internal sealed class IndexModel(RadEquityDbContext db, TimeProvider time, Audit
 
     public IReadOnlyList<RadEquityUser> Navigators { get; private set; } = [];
 
-    public string? ActiveModel => risk.ActiveModel;
+    public string? ActiveModel { get; private set; }
 
     public bool MayAssign => User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Analyst);
 
@@ -90,7 +90,10 @@ internal sealed class IndexModel(RadEquityDbContext db, TimeProvider time, Audit
         await audit.RecordAsync(HttpContext, AuditAction.View, "worklist", Describe(), cancellationToken);
         Today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var items = await Filtered().AsNoTracking().ToListAsync(cancellationToken);
-        var lines = items.Select(i => new WorkItemLine(i, PriorityScore.Of(i, Today, risk), Barriers.Of(i)))
+        // Every filtered item is scored: the order depends on the risk part.
+        var risks = await risk.ScoreAsync(items, Today, cancellationToken);
+        ActiveModel = risks.Model;
+        var lines = items.Select(i => new WorkItemLine(i, PriorityScore.Of(i, Today, risks.Of(i.Id)), Barriers.Of(i)))
             .Where(l => Barrier is not { Length: > 0 } b || l.Barriers.Contains(b))
             .Where(l => !Overdue || l.Score.DaysOverdue > 0)
             .OrderByDescending(l => l.Score.Total).ThenBy(l => l.Item.DueDate).ThenBy(l => l.Item.Id)

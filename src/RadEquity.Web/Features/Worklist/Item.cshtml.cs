@@ -48,7 +48,7 @@ internal sealed class ItemModel(RadEquityDbContext db, TimeProvider time, AuditT
     /// <summary>The rules that would stop a call now (<see cref="SkipReason"/> values); a navigator may still log an inbound call.</summary>
     public IReadOnlyList<string> CallWarnings { get; private set; } = [];
 
-    public string? ActiveModel => risk.ActiveModel;
+    public string? ActiveModel { get; private set; }
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "p")] int? p, CancellationToken cancellationToken)
     {
@@ -61,7 +61,10 @@ internal sealed class ItemModel(RadEquityDbContext db, TimeProvider time, AuditT
         await audit.RecordAsync(HttpContext, AuditAction.View, "work-item", $"{item.Source}/Patient/{item.PatientId} {item.MeasureId} item {item.Id}",
             cancellationToken);
         Item = item;
-        Score = PriorityScore.Of(item, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), risk);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var risks = await risk.ScoreAsync([item], today, cancellationToken);
+        ActiveModel = risks.Model;
+        Score = PriorityScore.Of(item, today, risks.Of(item.Id));
         ItemBarriers = Barriers.Of(item);
         PageNumber = Math.Max(1, p ?? 1);
         (History, HasOlder) = await ContactHistory.PageAsync(db, item.Source, item.PatientId, PageNumber, cancellationToken);

@@ -31,29 +31,32 @@ internal static class WorklistMeasures
     public static readonly IReadOnlyList<string> Ids = [.. UrgencyOf.Keys];
 }
 
-/// <summary>What a risk model is asked about one work item (race and ethnicity are deliberately not offered).</summary>
-internal sealed record MissRiskInput(string Source, string PatientId, string MeasureId, DateOnly? DueDate, int PriorNoShows,
-    string Payer, string Rurality, string Language);
+/// <summary>The risk model's answers for a set of work items.</summary>
+/// <param name="Model">The active model's name and version, or null when none is active.</param>
+/// <param name="ByItem">Probability of not completing, by work item id (items whose patient is not in the store have none).</param>
+internal sealed record RiskScores(string? Model, IReadOnlyDictionary<long, double> ByItem)
+{
+    public static readonly RiskScores None = new(null, new Dictionary<long, double>());
+
+    /// <summary>The item's probability, or null.</summary>
+    public double? Of(long itemId) => ByItem.TryGetValue(itemId, out var p) ? p : null;
+}
 
 /// <summary>
-/// The predicted probability that a patient does not complete the due exam. The risk model (trained and switched on
-/// elsewhere) implements this; without an active model every answer is null and the score leaves the part out.
+/// The predicted probability that a patient does not complete the due exam of each work item. The active risk model
+/// implements this (<see cref="ModelRiskScorer"/>); without one every answer is missing and the score leaves the part out.
 /// </summary>
 internal interface IMissRiskScorer
 {
-    /// <summary>The active model's name and version, or null when no model is active.</summary>
-    string? ActiveModel { get; }
-
-    /// <summary>A probability in [0, 1], or null without an active model.</summary>
-    double? ProbabilityOfMissing(MissRiskInput input);
+    /// <summary>Scores <paramref name="items"/> as of <paramref name="today"/>, in a few queries for all of them.</summary>
+    Task<RiskScores> ScoreAsync(IReadOnlyCollection<WorkItemRow> items, DateOnly today, CancellationToken cancellationToken);
 }
 
 /// <summary>The scorer while no risk model is active.</summary>
 internal sealed class NoActiveRiskModel : IMissRiskScorer
 {
-    public string? ActiveModel => null;
-
-    public double? ProbabilityOfMissing(MissRiskInput input) => null;
+    public Task<RiskScores> ScoreAsync(IReadOnlyCollection<WorkItemRow> items, DateOnly today, CancellationToken cancellationToken) =>
+        Task.FromResult(RiskScores.None);
 }
 
 /// <summary>
@@ -73,14 +76,11 @@ internal sealed record PriorityScore(Urgency Urgency, int UrgencyPoints, int Day
 
     /// <summary>The score of <paramref name="item"/> on <paramref name="today"/> (days overdue count to today, not to the
     /// run's as-of date: navigators act now).</summary>
-    public static PriorityScore Of(WorkItemRow item, DateOnly today, IMissRiskScorer risk)
+    public static PriorityScore Of(WorkItemRow item, DateOnly today, double? probability)
     {
         ArgumentNullException.ThrowIfNull(item);
-        ArgumentNullException.ThrowIfNull(risk);
         var urgency = WorklistMeasures.UrgencyOf.GetValueOrDefault(item.MeasureId, Urgency.Screening);
         var overdue = item.DueDate is { } due ? Math.Max(0, today.DayNumber - due.DayNumber) : 0;
-        var probability = risk.ProbabilityOfMissing(new MissRiskInput(item.Source, item.PatientId, item.MeasureId, item.DueDate,
-            item.PriorNoShows, item.Payer, item.Rurality, item.Language));
         if (probability is { } p)
         {
             probability = Math.Clamp(p, 0, 1);

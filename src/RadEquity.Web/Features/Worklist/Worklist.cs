@@ -10,8 +10,9 @@ internal static class WorklistSlice
     {
         services.AddLocalization();
         services.AddSingleton<WorklistSync>();
-        // The risk model replaces this when one is active.
-        services.TryAddSingleton<IMissRiskScorer, NoActiveRiskModel>();
+        // The active model scores items; with none active it answers "no model" (NoActiveRiskModel's answer).
+        services.TryAddSingleton<ActiveRiskModel>();
+        services.TryAddScoped<IMissRiskScorer, ModelRiskScorer>();
         return services;
     }
 

@@ -13,7 +13,7 @@ public sealed class PriorityTests
     {
         var item = Item("cms125", Today.AddDays(-50));
 
-        var score = PriorityScore.Of(item, Today, new NoActiveRiskModel());
+        var score = PriorityScore.Of(item, Today, probability: null);
 
         Assert.Equal((Urgency.Screening, 100, 50, 10.0), (score.Urgency, score.UrgencyPoints, score.DaysOverdue, score.OverduePoints));
         Assert.Null(score.MissRisk);
@@ -24,7 +24,7 @@ public sealed class PriorityTests
     [Fact]
     public void Score_ActiveModel_AddsTheRiskPart()
     {
-        var score = PriorityScore.Of(Item("cms130", Today), Today, new FixedRisk(0.6));
+        var score = PriorityScore.Of(Item("cms130", Today), Today, 0.6);
 
         Assert.Equal(0.6, score.MissRisk);
         Assert.Equal(15, score.RiskPoints);
@@ -34,8 +34,8 @@ public sealed class PriorityTests
     [Fact]
     public void Score_BiRadsWorkUpJustDue_OutranksAYearOverdueFollowUpAndScreeningWithTheHighestRisk()
     {
-        var risk = new FixedRisk(1);
-        var workUp = PriorityScore.Of(Item("bi-rads-resolution-60", Today), Today, new FixedRisk(0));
+        double? risk = 1;
+        var workUp = PriorityScore.Of(Item("bi-rads-resolution-60", Today), Today, 0);
         var followUp = PriorityScore.Of(Item("lung-rads-follow-up", Today.AddDays(-900)), Today, risk);
         var screening = PriorityScore.Of(Item("cms125", Today.AddDays(-900)), Today, risk);
 
@@ -47,7 +47,7 @@ public sealed class PriorityTests
     [Fact]
     public void Score_NotYetDue_NoOverduePoints()
     {
-        var score = PriorityScore.Of(Item("cms125", Today.AddDays(10)), Today, new NoActiveRiskModel());
+        var score = PriorityScore.Of(Item("cms125", Today.AddDays(10)), Today, probability: null);
 
         Assert.Equal((0, 0.0), (score.DaysOverdue, score.OverduePoints));
     }
@@ -122,11 +122,4 @@ public sealed class PriorityTests
         Payer = "Private",
         Rurality = "Urban",
     };
-
-    private sealed class FixedRisk(double probability) : IMissRiskScorer
-    {
-        public string? ActiveModel => "fixed";
-
-        public double? ProbabilityOfMissing(MissRiskInput input) => probability;
-    }
 }
