@@ -47,10 +47,19 @@ public sealed class RiskModel
     public void Save(Stream stream) => _ml.Model.Save(_pipeline, _inputSchema, stream);
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    /// <exception cref="InvalidOperationException">The model was trained on other features (an earlier build): it
+    /// must be trained again, not scored with columns it never saw.</exception>
     public static RiskModel Load(Stream stream)
     {
         var ml = new MLContext(seed: 0);
         var pipeline = ml.Model.Load(stream, out var schema);
+        var missing = NoShowRow.Columns.Where(c => schema.GetColumnOrNull(c) is null).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException(
+                "The model was trained by an earlier version without the features " + string.Join(", ", missing) + "; train a new version.");
+        }
+
         return new RiskModel(ml, pipeline, schema);
     }
 
@@ -77,6 +86,10 @@ internal sealed class NoShowRow
     public string RaceEthnicity { get; set; } = "";
     public string Kind { get; set; } = "";
     public float DaysOverdue { get; set; }
+
+    /// <summary>The feature columns (every property but the label), which a stored model's input schema must hold.</summary>
+    public static readonly IReadOnlyList<string> Columns =
+        [.. typeof(NoShowRow).GetProperties().Select(p => p.Name).Where(n => n != nameof(Label))];
 
     public static NoShowRow From(NoShowFeatures f, bool label) => new()
     {

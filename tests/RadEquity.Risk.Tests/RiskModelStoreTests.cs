@@ -1,3 +1,5 @@
+using Microsoft.ML;
+
 namespace RadEquity.Risk.Tests;
 
 [Collection(TrainedPracticeGroup.Name)]
@@ -24,6 +26,29 @@ public sealed class RiskModelStoreTests(TrainedPractice practice) : IDisposable
         Assert.Equal(practice.Trained.Model.PredictMissProbabilities(sample), loaded.PredictMissProbabilities(sample));
         Assert.Equal(practice.Trained.Model.PredictMissProbability(sample[5]), loaded.PredictMissProbability(sample[5]));
         Assert.InRange(loaded.PredictMissProbability(sample[5]), 0.0, 1.0);
+    }
+
+    [Fact]
+    public void Load_ModelTrainedOnOtherFeatures_RefusedWithTheMissingColumnsNamed()
+    {
+        // A stand-in for a model of an earlier build: it knows lead time and prior no-shows only.
+        var ml = new MLContext(seed: 1);
+        var data = ml.Data.LoadFromEnumerable(Enumerable.Range(0, 40).Select(i => new EarlierRow
+        {
+            Label = i % 3 == 0,
+            LeadTimeDays = i,
+            PriorNoShows = i % 4,
+        }));
+        var pipeline = ml.Transforms.Concatenate("Features", nameof(EarlierRow.LeadTimeDays), nameof(EarlierRow.PriorNoShows))
+            .Append(ml.BinaryClassification.Trainers.SdcaLogisticRegression());
+        using var saved = new MemoryStream();
+        ml.Model.Save(pipeline.Fit(data), data.Schema, saved);
+        saved.Position = 0;
+
+        var refused = Assert.Throws<InvalidOperationException>(() => RiskModel.Load(saved));
+
+        Assert.Contains("Kind", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("train a new version", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -102,4 +127,12 @@ public sealed class RiskModelStoreTests(TrainedPractice practice) : IDisposable
     [InlineData("v", 0)]
     public void ParseVersion_Names_ReadsOnlyWholeVersionNames(string text, int expected) =>
         Assert.Equal(expected, RiskModelStore.ParseVersion(text));
+}
+
+/// <summary>The rows of a model trained on fewer features than this build's.</summary>
+public sealed class EarlierRow
+{
+    public bool Label { get; set; }
+    public float LeadTimeDays { get; set; }
+    public float PriorNoShows { get; set; }
 }
