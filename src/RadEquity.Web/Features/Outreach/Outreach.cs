@@ -46,7 +46,7 @@ internal static class OutreachFeature
     /// <summary>
     /// The inbound-SMS webhook Twilio calls with each text sent back (a form POST of From, To, Body, ...). It is outside
     /// Razor Pages and exempt from antiforgery only because Twilio's signature authenticates it: a missing or wrong
-    /// signature gets 403, unless the development provider (<c>Outbox</c>) is configured. Answers TwiML.
+    /// signature gets 403; with the development provider (<c>Outbox</c>) it answers 404, never unsigned. Answers TwiML.
     /// </summary>
     public static IEndpointRouteBuilder MapOutreach(this IEndpointRouteBuilder endpoints)
     {
@@ -58,16 +58,19 @@ internal static class OutreachFeature
                     return Results.BadRequest();
                 }
 
-                var form = await context.Request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
-                if (options.Value.SmsProvider != "Outbox")
+                if (options.Value.SmsProvider == "Outbox")
                 {
-                    var parameters = form.Select(f => new KeyValuePair<string, string>(f.Key, f.Value.ToString()));
-                    var url = SignedUrl(context.Request, options.Value);
-                    if (string.IsNullOrEmpty(options.Value.Twilio.AuthToken)
-                        || !TwilioSignature.IsValid(url, parameters, context.Request.Headers["X-Twilio-Signature"], options.Value.Twilio.AuthToken))
-                    {
-                        return Results.StatusCode(StatusCodes.Status403Forbidden);
-                    }
+                    // No text left the practice, so there is nothing to answer; replies are simulated on the staff-only outbox page.
+                    return Results.NotFound();
+                }
+
+                var form = await context.Request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+                var parameters = form.Select(f => new KeyValuePair<string, string>(f.Key, f.Value.ToString()));
+                var url = SignedUrl(context.Request, options.Value);
+                if (string.IsNullOrEmpty(options.Value.Twilio.AuthToken)
+                    || !TwilioSignature.IsValid(url, parameters, context.Request.Headers["X-Twilio-Signature"], options.Value.Twilio.AuthToken))
+                {
+                    return Results.StatusCode(StatusCodes.Status403Forbidden);
                 }
 
                 var result = await replies.HandleAsync(form["From"], form["Body"], cancellationToken).ConfigureAwait(false);

@@ -75,7 +75,7 @@ public static class AccessTable
 
         // The patient's personal page from outreach messages (signed token; none here, so it answers 400).
         Page("/outreach/link", Everyone),
-        // Twilio's inbound-SMS webhook: anonymous, authenticated by its signature (none needed with the development provider).
+        // Twilio's inbound-SMS webhook: anonymous, authenticated by its signature (404 with the development provider).
         new("POST", "/outreach/sms/inbound", Everyone),
 
         // Coalition hub, home slice: home, disparities, join, contact (public); the staff landing and its pages.
