@@ -43,8 +43,11 @@ public sealed record EvaluationReport(
 /// <param name="ModelAuc">The model's AUC on them.</param>
 /// <param name="BaselineAuc">The prior-no-shows baseline's AUC on them.</param>
 /// <param name="Fairness">Error rates and calibration per group on them, at this kind's own threshold.</param>
+/// <param name="BrierScore">The model's Brier score on them (null in reports stored before it was kept).</param>
+/// <param name="Calibration">Them in ten equal-size bins by predicted probability (null in reports stored before it was
+/// kept): the overall table mixes two kinds with very different base rates, so each kind's calibration is its own.</param>
 public sealed record KindEvaluation(RiskExampleKind Kind, DateTimeOffset TestFrom, int TestExamples, int TestMissed, double ModelAuc,
-    double BaselineAuc, FairnessReport? Fairness = null);
+    double BaselineAuc, FairnessReport? Fairness = null, double? BrierScore = null, IReadOnlyList<CalibrationBin>? Calibration = null);
 
 /// <summary>One calibration bin.</summary>
 /// <param name="Bin">1 (lowest predicted risk) to 10.</param>

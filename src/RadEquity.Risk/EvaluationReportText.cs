@@ -25,9 +25,26 @@ public static class EvaluationReportText
         text.Append('\n').Append(Fairness(r.Fairness));
         foreach (var k in r.Kinds ?? [])
         {
+            text.Append(c, $"\n### {KindName(k.Kind)}\n\n");
+            if (k.BrierScore is { } brier)
+            {
+                text.Append(c, $"Brier score {brier:F4}.\n\n");
+            }
+
+            if (k.Calibration is { Count: > 0 } bins)
+            {
+                text.Append("Calibration (this kind's test examples in ten bins by predicted risk):\n\n| bin | examples | predicted | observed |\n|---:|---:|---:|---:|\n");
+                foreach (var b in bins)
+                {
+                    text.Append(c, $"| {b.Bin} | {b.Examples} | {b.MeanPredicted:P1} | {b.ObservedRate:P1} |\n");
+                }
+
+                text.Append('\n');
+            }
+
             if (k.Fairness is { } fairness)
             {
-                text.Append(c, $"\n### {KindName(k.Kind)}\n\n").Append(Fairness(fairness));
+                text.Append(Fairness(fairness));
             }
         }
 

@@ -175,7 +175,8 @@ public static class RiskModelTraining
             var scores = members.Select(i => predicted[i]).ToArray();
             kinds.Add(new KindEvaluation(kind, test[members[0]].Start, members.Length, labels.Count(m => m),
                 Scoring.Auc(labels, scores), Scoring.Auc(labels, [.. members.Select(i => baseline[i])]),
-                FairnessReport.Compute([.. members.Select(i => test[i])], scores, threshold)));
+                FairnessReport.Compute([.. members.Select(i => test[i])], scores, threshold),
+                Scoring.Brier(labels, scores), Scoring.Deciles(labels, scores)));
         }
 
         return kinds;

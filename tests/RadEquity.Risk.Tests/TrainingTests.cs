@@ -41,7 +41,11 @@ public class TrainingTests(TrainedPractice practice)
 
         foreach (var k in practice.Trained.Report.Kinds!)
         {
-            Assert.Contains($"### {EvaluationReportText.KindName(k.Kind)}\n\n## Fairness", text, StringComparison.Ordinal);
+            Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"### {EvaluationReportText.KindName(k.Kind)}\n\nBrier score {k.BrierScore:F4}.\n\nCalibration (this kind's test examples"), text, StringComparison.Ordinal);
+            Assert.Equal(10, k.Calibration!.Count);
+            Assert.Equal(k.TestExamples, k.Calibration.Sum(b => b.Examples));
+            Assert.Equal(k.TestMissed, k.Calibration.Sum(b => b.ObservedRate * b.Examples), 6);
             Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"| {EvaluationReportText.KindName(k.Kind)} | {k.TestFrom:yyyy-MM-dd} | {k.TestExamples} | {k.TestMissed} | {k.ModelAuc:F3} | {k.BaselineAuc:F3} |"), text, StringComparison.Ordinal);
         }
