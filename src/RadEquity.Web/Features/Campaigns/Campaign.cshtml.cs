@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using RadEquity.Data;
 using RadEquity.Data.Measures;
@@ -22,7 +23,7 @@ internal sealed record BatchLine(int Batch, int Members, int Sent, int Skipped, 
 /// </summary>
 [Authorize(Policy = Policies.PatientData)]
 internal sealed class CampaignModel(RadEquityDbContext db, CampaignTracking tracking, CampaignDisparity disparity, CampaignSender sender,
-    AuditTrail audit, IOptions<OutreachOptions> options) : PageModel
+    AuditTrail audit, IOptions<OutreachOptions> options, IStringLocalizer<CampaignText> text) : PageModel
 {
     public const int PageSize = 50;
 
@@ -106,13 +107,13 @@ internal sealed class CampaignModel(RadEquityDbContext db, CampaignTracking trac
         {
             var result = await sender.SendNextBatchAsync(Id, OutreachFeature.BaseUrl(Request, options.Value), User.Identity?.Name ?? "", cancellationToken);
             Message = result is null
-                ? "No member is waiting: every batch has been sent."
-                : string.Format(CultureInfo.InvariantCulture, "Batch {0}: {1} sent, {2} skipped, {3} failed.", result.Batch, result.Sent, result.Skipped,
-                    result.Failed) + (result.Recovered > 0 ? $" {result.Recovered} interrupted member(s) of an earlier batch were resolved without sending again." : "");
+                ? text["Send_NothingPending"]
+                : text["Send_Batch", result.Batch, result.Sent, result.Skipped, result.Failed]
+                    + (result.Recovered > 0 ? " " + text["Send_Recovered", result.Recovered] : "");
         }
-        catch (CampaignBusyException e)
+        catch (CampaignBusyException)
         {
-            Message = e.Message;
+            Message = text["Send_Busy"];
         }
 
         return Redirect("/campaigns/" + Id.ToString(CultureInfo.InvariantCulture));

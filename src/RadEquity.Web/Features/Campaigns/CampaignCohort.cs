@@ -57,13 +57,12 @@ internal sealed record CampaignCohort
         return string.Join(" · ", parts);
     }
 
-    /// <summary>Parses the form's ZIP field (comma, space or line separated); null and a message naming the field when an entry
-    /// is not 1 to 5 digits.</summary>
-    public static IReadOnlyList<string>? ParseZips(string? text, out string? problem)
+    /// <summary>Parses the form's ZIP field (comma, space or line separated); null and the first entry that is not 1 to 5
+    /// digits in <paramref name="bad"/> when one is not.</summary>
+    public static IReadOnlyList<string>? ParseZips(string? text, out string? bad)
     {
         var entries = (text ?? "").Split([',', ' ', '\n', '\r', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var bad = entries.FirstOrDefault(e => e.Length > 5 || !e.All(char.IsAsciiDigit));
-        problem = bad is null ? null : $"ZIP codes: \"{bad}\" is not a ZIP code or prefix (1 to 5 digits).";
+        bad = entries.FirstOrDefault(e => e.Length > 5 || !e.All(char.IsAsciiDigit));
         return bad is null ? entries.Distinct(StringComparer.Ordinal).ToList() : null;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using RadEquity.Data.Model;
 using RadEquity.Engine.Strata;
 using RadEquity.Web.Features.Access;
@@ -15,7 +16,7 @@ namespace RadEquity.Web.Features.Campaigns;
 /// patients and how many each channel reaches before anything is created; "create" freezes the members.
 /// </summary>
 [Authorize(Policy = Policies.PatientData)]
-internal sealed class NewModel(CampaignCohorts cohorts, CampaignSender sender, AuditTrail audit) : PageModel
+internal sealed class NewModel(CampaignCohorts cohorts, CampaignSender sender, AuditTrail audit, IStringLocalizer<CampaignText> text) : PageModel
 {
     public const int DefaultBatchSize = 50;
 
@@ -83,7 +84,7 @@ internal sealed class NewModel(CampaignCohorts cohorts, CampaignSender sender, A
 
             if (!ChoicesOf(stratifier).Contains(value))
             {
-                Problem ??= $"{field}: \"{value}\" is not a category of {stratifier.Name}.";
+                Problem ??= text["Error_Category", text[field], value, stratifier.Name];
             }
 
             return value;
@@ -91,36 +92,40 @@ internal sealed class NewModel(CampaignCohorts cohorts, CampaignSender sender, A
 
         if (requireName && (string.IsNullOrWhiteSpace(Name) || Name.Trim().Length > CampaignRow.NameLength))
         {
-            Problem = $"Name: give the campaign a name of 1 to {CampaignRow.NameLength} characters.";
+            Problem = text["Error_Name", CampaignRow.NameLength];
         }
 
         if (Measure is null || !WorklistMeasures.Ids.Contains(Measure))
         {
-            Problem ??= "Gap: choose one of the worklist's measures.";
+            Problem ??= text["Error_Measure"];
         }
 
         if (!Channels.Contains(Channel))
         {
-            Problem ??= "Channel: choose text message, e-mail or letter.";
+            Problem ??= text["Error_Channel"];
         }
 
         if (BatchSize is < 1 or > CampaignSender.MostBatchSize)
         {
-            Problem ??= $"Batch size: from 1 to {CampaignSender.MostBatchSize}.";
+            Problem ??= text["Error_BatchSize", CampaignSender.MostBatchSize];
         }
 
-        var zips = CampaignCohort.ParseZips(Zips, out var zipProblem);
-        Problem ??= zipProblem;
+        var zips = CampaignCohort.ParseZips(Zips, out var badZip);
+        if (badZip is not null)
+        {
+            Problem ??= text["Error_Zip", badZip];
+        }
+
         var cohort = new CampaignCohort
         {
             MeasureId = Measure ?? "",
-            Payer = Category("Payer", Stratifiers.Payer, Payer),
-            Rurality = Category("Rurality", Stratifiers.Rurality, Rurality),
-            Sex = Category("Sex", Stratifiers.Sex, Sex),
-            AgeBand = Category("Age band", Stratifiers.AgeBand, AgeBand),
-            Language = Category("Language", Stratifiers.Language, Language),
-            RaceEthnicity = Category("Race and ethnicity", Stratifiers.RaceEthnicity, RaceEthnicity),
-            Deprivation = Category("Deprivation", Stratifiers.Deprivation, Deprivation),
+            Payer = Category("Filter_Payer", Stratifiers.Payer, Payer),
+            Rurality = Category("Filter_Rurality", Stratifiers.Rurality, Rurality),
+            Sex = Category("Filter_Sex", Stratifiers.Sex, Sex),
+            AgeBand = Category("Filter_AgeBand", Stratifiers.AgeBand, AgeBand),
+            Language = Category("Filter_Language", Stratifiers.Language, Language),
+            RaceEthnicity = Category("Filter_RaceEthnicity", Stratifiers.RaceEthnicity, RaceEthnicity),
+            Deprivation = Category("Filter_Deprivation", Stratifiers.Deprivation, Deprivation),
             Zips = zips ?? [],
             OverdueOnly = OverdueOnly,
         };

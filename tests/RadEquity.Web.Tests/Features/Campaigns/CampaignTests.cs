@@ -83,6 +83,10 @@ public abstract class CampaignTests(TestStore store, SmtpListener smtp) : StoreA
 
         Assert.Contains("ZIP codes: &quot;62a01&quot;", await zip.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("Payer: &quot;Gold&quot;", await payer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var spanish = await Forms.PostAsync(client, "/campaigns/new?culture=es", Form("x", "Sms", ("zips", "62a01")),
+            "/campaigns/new?handler=Create&culture=es");
+        Assert.Contains("Códigos postales: «62a01» no es un código postal", WebUtility.HtmlDecode(await spanish.Content.ReadAsStringAsync()),
+            StringComparison.Ordinal);
         Assert.Equal(0, await Seed.ReadAsync(db => db.Campaigns.CountAsync()));
     }
 
