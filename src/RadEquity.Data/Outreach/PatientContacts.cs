@@ -34,6 +34,31 @@ public sealed class PatientContacts(StoreTarget store)
         return content is null ? null : Parse(source, patientId, RawContent.Decompress(content));
     }
 
+    /// <summary>The contact details of each of <paramref name="patients"/> that has a raw Patient resource, read in a few
+    /// queries (ids in chunks per source) rather than one per patient: a reply to a campaign's texts is matched among
+    /// thousands of patients.</summary>
+    public async Task<IReadOnlyList<PatientContact>> ReadManyAsync(IEnumerable<(string Source, string PatientId)> patients,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(patients);
+        const int Chunk = 500;
+        var found = new List<PatientContact>();
+        await using var db = store.CreateDbContext();
+        foreach (var source in patients.Distinct().GroupBy(p => p.Source, StringComparer.Ordinal))
+        {
+            foreach (var ids in source.Select(p => p.PatientId).Chunk(Chunk))
+            {
+                var rows = await db.RawResources.AsNoTracking()
+                    .Where(r => r.Source == source.Key && r.ResourceType == "Patient" && ids.Contains(r.ResourceId))
+                    .Select(r => new { r.ResourceId, r.Content })
+                    .ToListAsync(cancellationToken).ConfigureAwait(false);
+                found.AddRange(rows.Select(r => Parse(source.Key, r.ResourceId, RawContent.Decompress(r.Content))));
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>The contact details in a FHIR Patient's JSON (telecom, name, address); missing parts are null or empty.</summary>
     public static PatientContact Parse(string source, string patientId, ReadOnlySpan<byte> json)
     {

@@ -143,16 +143,10 @@ internal sealed class SmsReplies(RadEquityDbContext db, PatientContacts contacts
             .Select(a => new { a.Source, a.PatientId, a.Language })
             .Distinct()
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var matched = new List<(string, string, string)>();
-        foreach (var patient in texted.DistinctBy(p => (p.Source, p.PatientId)))
-        {
-            var contact = await contacts.ReadAsync(patient.Source, patient.PatientId, cancellationToken).ConfigureAwait(false);
-            if (PatientContacts.NormalisePhone(contact?.Phone) == number)
-            {
-                matched.Add((patient.Source, patient.PatientId, patient.Language));
-            }
-        }
-
-        return matched;
+        var languages = texted.DistinctBy(p => (p.Source, p.PatientId)).ToDictionary(p => (p.Source, p.PatientId), p => p.Language);
+        var read = await contacts.ReadManyAsync(languages.Keys, cancellationToken).ConfigureAwait(false);
+        return [.. read.Where(c => PatientContacts.NormalisePhone(c.Phone) == number)
+            .Select(c => (c.Source, c.PatientId, languages[(c.Source, c.PatientId)]))
+            .OrderBy(p => p.Source, StringComparer.Ordinal).ThenBy(p => p.PatientId, StringComparer.Ordinal)];
     }
 }

@@ -37,6 +37,24 @@ public abstract class SmsReplyTests(TestStore store) : StoreAppTests(store)
         Assert.Equal(("p-stop", "sms", "stop"), (reply.PatientId, reply.Channel, reply.Reason));
     }
 
+    [SkippableFact]
+    public async Task Inbound_StopAmongHundredsOfTextedPatients_OptsOutEveryPatientOnThatNumberOnly()
+    {
+        SkipUnlessAvailable();
+        // More texted patients than one read of contacts takes (500), two of them on one family phone.
+        for (var i = 0; i < 520; i++)
+        {
+            var phone = i is 7 or 511 ? "+15550109999" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"+1555011{i:D4}");
+            await TextedPatientAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"p-many-{i:D3}"), phone);
+        }
+
+        using var response = await PostSignedAsync("+15550109999", "STOP");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var optedOut = await ReadAsync(db => db.OutreachOptOuts.AsNoTracking().OrderBy(o => o.PatientId).Select(o => o.PatientId).ToListAsync());
+        Assert.Equal(["p-many-007", "p-many-511"], optedOut);
+    }
+
     [SkippableTheory]
     [InlineData(null)]
     [InlineData("wrong")]
