@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Localization;
+using RadEquity.Web.Features.Hosting;
 
 namespace RadEquity.Web.Features.Campaigns;
 
@@ -17,15 +17,7 @@ internal static class CampaignsSlice
     }
 
     /// <summary>The campaign pages in English or Spanish, chosen as on the worklist (<c>?culture=es</c> or the language cookie).</summary>
-    public static IApplicationBuilder UseCampaignLanguages(this IApplicationBuilder app) =>
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/campaigns", StringComparison.OrdinalIgnoreCase), campaigns =>
-            campaigns.UseRequestLocalization(options =>
-            {
-                options.DefaultRequestCulture = new RequestCulture("en");
-                options.SupportedCultures = [.. Coalition.Coalition.Cultures];
-                options.SupportedUICultures = [.. Coalition.Coalition.Cultures];
-                options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
-            }));
+    public static IApplicationBuilder UseCampaignLanguages(this IApplicationBuilder app) => app.UseLanguagesUnder("/campaigns");
 }
 
 /// <summary>The campaign pages' words (<c>CampaignText.resx</c>, <c>CampaignText.es.resx</c>), as <c>L</c> in the pages.</summary>

@@ -69,13 +69,7 @@ internal static class Coalition
     public static IApplicationBuilder UseCoalitionLanguages(this IApplicationBuilder app) =>
         app.UseWhen(c => c.Request.Path.StartsWithSegments(PathPrefix, StringComparison.OrdinalIgnoreCase), hub =>
         {
-            hub.UseRequestLocalization(options =>
-            {
-                options.DefaultRequestCulture = new RequestCulture("en");
-                options.SupportedCultures = [.. Cultures];
-                options.SupportedUICultures = [.. Cultures];
-                options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
-            });
+            hub.UseRequestLocalization(Hosting.PageLanguages.Configure);
             hub.Use((context, next) =>
             {
                 if (context.Request.Query.ContainsKey("culture"))

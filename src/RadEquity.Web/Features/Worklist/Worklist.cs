@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RadEquity.Web.Features.Hosting;
 
 namespace RadEquity.Web.Features.Worklist;
 
@@ -18,15 +18,7 @@ internal static class WorklistSlice
 
     /// <summary>The worklist's pages in English or Spanish: <c>?culture=es</c>, or the language cookie the coalition hub
     /// sets; English otherwise.</summary>
-    public static IApplicationBuilder UseWorklistLanguages(this IApplicationBuilder app) =>
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/worklist", StringComparison.OrdinalIgnoreCase), worklist =>
-            worklist.UseRequestLocalization(options =>
-            {
-                options.DefaultRequestCulture = new RequestCulture("en");
-                options.SupportedCultures = [.. Coalition.Coalition.Cultures];
-                options.SupportedUICultures = [.. Coalition.Coalition.Cultures];
-                options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
-            }));
+    public static IApplicationBuilder UseWorklistLanguages(this IApplicationBuilder app) => app.UseLanguagesUnder("/worklist");
 
     /// <summary>At start: takes in the latest completed run if no sync has (the demo's runs, or a run that completed just
     /// before the app stopped).</summary>
