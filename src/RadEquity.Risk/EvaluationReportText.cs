@@ -16,7 +16,7 @@ public static class EvaluationReportText
         text.Append(c, $"# Risk model v{card.Version}\n\n");
         text.Append(c, $"Trained {card.TrainedAt:yyyy-MM-dd HH:mm} UTC, seed {card.Seed}. Features: {string.Join(", ", card.Features)}.\n\n");
         text.Append(Summary(r));
-        text.Append("\n## Calibration (test set in ten bins by predicted risk)\n\n| bin | appointments | predicted | observed |\n|---:|---:|---:|---:|\n");
+        text.Append("\n## Calibration (test set in ten bins by predicted risk)\n\n| bin | examples | predicted | observed |\n|---:|---:|---:|---:|\n");
         foreach (var b in r.Calibration)
         {
             text.Append(c, $"| {b.Bin} | {b.Examples} | {b.MeanPredicted:P1} | {b.ObservedRate:P1} |\n");
@@ -87,7 +87,7 @@ public static class EvaluationReportText
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
         text.Append(c, $"## Fairness (flagged: predicted risk ≥ {fairness.Threshold:P1}; groups under {fairness.MinimumGroupSize} suppressed)\n\n");
-        text.Append("| stratifier | group | appointments | no-shows | TPR | FPR | predicted | observed |\n|---|---|---:|---:|---:|---:|---:|---:|\n");
+        text.Append("| stratifier | group | examples | missed | TPR | FPR | predicted | observed |\n|---|---|---:|---:|---:|---:|---:|---:|\n");
         foreach (var g in fairness.Groups)
         {
             text.Append(g.IsSuppressed
